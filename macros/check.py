@@ -1,0 +1,29 @@
+"""`python -m macros.check`: validate all data without building the site."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .errors import DataError
+from .loading import load_guide
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    data_dir = Path(arguments[0]) if arguments else Path("data")
+    try:
+        guide = load_guide(data_dir)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    print(
+        f"OK: {len(guide.roles)} roles in {len(guide.families)} families, "
+        f"{len(guide.competencies)} competencies, {len(guide.questions)} questions in "
+        f"{len(guide.banks)} banks, {len(guide.templates)} templates, {len(guide.worksheets)} worksheets"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

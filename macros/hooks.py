@@ -1,0 +1,36 @@
+"""MkDocs hooks: load the data once per build, before any page is read or written.
+
+Listed under `hooks:` in mkdocs.yml. MkDocs loads this file by path, so it uses
+absolute imports of the `macros` package.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from macros.errors import DataError
+from macros.loading import load_guide
+from macros.site import attach_guide, data_dir
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+log = logging.getLogger("mkdocs.hooks.career_guide")
+
+
+@event_priority(100)  # before mkdocs-macros, whose macros read the loaded guide
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        guide = load_guide(data_dir(config))
+    except DataError as error:
+        # PluginError stops the build before anything is written, with no traceback.
+        raise PluginError("The guide's data has problems:\n" + error.report()) from None
+    attach_guide(config, guide)
+    config.site_name = guide.company.guide_title
+    if guide.company.tagline:
+        config.site_description = guide.company.tagline
+    return config

@@ -1,0 +1,182 @@
+"""The guide's data as typed, immutable objects, built once per build from `data/`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+PLACEHOLDER = re.compile(r"\[([^\[\]\n]{1,80})\]")
+"""A fill-in field in a template: any short text in square brackets, e.g. [Manager's Name]."""
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was written, for messages and "Edit this page" links."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Company:
+    name: str
+    guide_title: str
+    tagline: str | None
+    hr_contact: str | None
+    repository_url: str | None
+    edit_uri: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Competency:
+    id: str
+    name: str
+    description: str
+    levels: tuple[str, ...]
+    origin: Origin
+
+    def level_text(self, level: int) -> str:
+        """What the competency looks like at a 1-based level."""
+        return self.levels[level - 1]
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    title: str
+    level: int
+    family_id: str
+    summary: str
+    responsibilities: tuple[str, ...]
+    skills: Mapping[str, int]
+    """Competency id -> expected level, in the order written."""
+    next: tuple[str, ...]
+    lateral: tuple[str, ...]
+    development: tuple[str, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Family:
+    id: str
+    name: str
+    description: str
+    roles: tuple[Role, ...]
+    """The family's roles, by level then title."""
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    bank_id: str
+    topic: str | None
+    families: tuple[str, ...]
+    roles: tuple[str, ...]
+    origin: Origin
+
+    @property
+    def is_general(self) -> bool:
+        """True when the question is not limited to some families or roles."""
+        return not self.families and not self.roles
+
+    def applies_to(self, role: Role) -> bool:
+        return self.is_general or role.id in self.roles or role.family_id in self.families
+
+
+@dataclass(frozen=True)
+class QuestionBank:
+    id: str
+    title: str
+    purpose: str
+    role_pages: bool
+    questions: tuple[Question, ...]
+    origin: Origin
+
+    @property
+    def general_questions(self) -> tuple[Question, ...]:
+        return tuple(question for question in self.questions if question.is_general)
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    title: str
+    kind: str
+    """email, chat or agenda."""
+    when: str
+    subject: str | None
+    body: str
+    origin: Origin
+
+    @property
+    def placeholders(self) -> tuple[str, ...]:
+        """Distinct [Placeholder] names in subject and body, in order of first use."""
+        text = f"{self.subject or ''}\n{self.body}"
+        return tuple(dict.fromkeys(match.group(1) for match in PLACEHOLDER.finditer(text)))
+
+
+@dataclass(frozen=True)
+class WritingTable:
+    columns: tuple[str, ...]
+    rows: int
+
+
+@dataclass(frozen=True)
+class WorksheetSection:
+    title: str
+    intro: str | None
+    questions: tuple[Question, ...]
+    space: int
+    table: WritingTable | None
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    id: str
+    title: str
+    purpose: str
+    sections: tuple[WorksheetSection, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Guide:
+    """Everything in `data/`, validated and cross-referenced."""
+
+    company: Company
+    competencies: Mapping[str, Competency]
+    families: tuple[Family, ...]
+    roles: Mapping[str, Role]
+    banks: Mapping[str, QuestionBank]
+    templates: Mapping[str, Template]
+    worksheets: Mapping[str, Worksheet]
+    questions: Mapping[str, Question] = field(init=False)
+
+    def __post_init__(self) -> None:
+        questions = {q.id: q for bank in self.banks.values() for q in bank.questions}
+        object.__setattr__(self, "questions", MappingProxyType(questions))
+
+    def family_of(self, role: Role) -> Family:
+        return next(family for family in self.families if family.id == role.family_id)
+
+    def roles_leading_to(self, role: Role) -> tuple[tuple[Role, str], ...]:
+        """Roles with a move into `role`, each with the kind of move ('next' or 'lateral')."""
+        return tuple(
+            (other, "next" if role.id in other.next else "lateral")
+            for family in self.families
+            for other in family.roles
+            if role.id in other.next or role.id in other.lateral
+        )
+
+    def questions_for(self, role: Role) -> tuple[Question, ...]:
+        """Questions written for this role or family, then general ones of banks shown on role pages."""
+        targeted = [q for q in self.questions.values() if not q.is_general and q.applies_to(role)]
+        general = [
+            q for bank in self.banks.values() if bank.role_pages for q in bank.general_questions
+        ]
+        return tuple(targeted + general)

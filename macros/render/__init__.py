@@ -1,0 +1,1 @@
+"""Pure functions from model objects to Markdown/HTML; every value from YAML is escaped."""

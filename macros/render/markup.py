@@ -1,0 +1,66 @@
+"""Turning text from YAML into safe HTML or Markdown.
+
+Text from data files is content, never code: short text is escaped, prose is
+rendered as a small, fixed subset of Markdown and then sanitised, so neither
+HTML, script, Jinja nor Markdown extensions can come through.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # Python-Markdown escapes, plus | for tables
+_SINGLE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+
+_prose_converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+def text(value: str) -> str:
+    """Plain text, escaped for HTML."""
+    return html.escape(value, quote=True)
+
+
+def attribute(value: str) -> str:
+    """Text for an HTML attribute value (always write attributes in double quotes)."""
+    return html.escape(value, quote=True)
+
+
+def heading_text(value: str) -> str:
+    """Plain text for a Markdown heading or table cell: nothing in it can act as syntax."""
+    escaped = html.escape(value, quote=False)
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", escaped)
+
+
+def prose(value: str) -> str:
+    """Markdown prose (emphasis, lists, links) as sanitised HTML."""
+    # Escaping first turns any HTML in the text into visible text; the
+    # sanitiser then removes anything the Markdown produced that is not allowed,
+    # such as a javascript: link.
+    rendered = _prose_converter.reset().convert(html.escape(value, quote=False))
+    return nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener",
+    )
+
+
+def prose_inline(value: str) -> str:
+    """Prose for use inside a sentence or list item: one paragraph loses its <p>."""
+    rendered = prose(value)
+    single = _SINGLE_PARAGRAPH.match(rendered)
+    if single and "<p>" not in single.group(1):
+        return single.group(1)
+    return rendered
+
+
+def block(html_text: str) -> str:
+    """Wrap rendered HTML so Markdown passes it through as one raw block."""
+    return f"\n\n{html_text.strip()}\n\n"

@@ -1,0 +1,24 @@
+"""Question lists, grouped by topic."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Iterable
+
+from ..model import Question
+from .markup import prose_inline, text
+
+
+def question_list(questions: Iterable[Question], *, heading_level: int = 3) -> str:
+    """Questions as numbered lists, one per topic, in the order written."""
+    parts = []
+    number = 1
+    for topic, group in groupby(questions, key=lambda question: question.topic):
+        items = list(group)
+        if topic:
+            parts.append(f'<h{heading_level} class="cg-topic">{text(topic)}</h{heading_level}>')
+        parts.append(f'<ol class="cg-questions" start="{number}">')
+        parts.extend(f'<li id="q-{question.id}">{prose_inline(question.text)}</li>' for question in items)
+        parts.append("</ol>")
+        number += len(items)
+    return "\n".join(parts)

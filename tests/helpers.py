@@ -1,0 +1,93 @@
+"""Helpers shared by the tests: building a project, reading built pages."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data")
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the project's site sources, to break or extend without touching the original."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = PROJECT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """A real, strict `mkdocs build` of `project` into `site_dir`."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+class _TextExtractor(HTMLParser):
+    """Visible text of the page's main content (Material's <article>)."""
+
+    SKIPPED = {"script", "style", "template"}
+    # Tags that separate words; inline tags (a, em, mark, ...) do not.
+    BLOCKS = {"p", "li", "div", "br", "td", "th", "tr", "ul", "ol", "dt", "dd", "figcaption",
+              "section", "h1", "h2", "h3", "h4", "h5", "h6", "label", "input", "button", "textarea"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.skipping = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self.depth += 1
+        if tag in self.SKIPPED:
+            self.skipping += 1
+        if tag in self.BLOCKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.depth -= 1
+        if tag in self.SKIPPED:
+            self.skipping -= 1
+        if tag in self.BLOCKS:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skipping:
+            self.parts.append(data)
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Site:
+    """A built site on disk."""
+
+    root: Path
+
+    def html(self, url: str) -> str:
+        path = self.root / url.strip("/") / "index.html" if not url.endswith(".html") else self.root / url.strip("/")
+        return path.read_text(encoding="utf-8")
+
+    def text(self, url: str) -> str:
+        """The visible text of a page's content, whitespace normalised."""
+        extractor = _TextExtractor()
+        extractor.feed(self.html(url))
+        return normalise("".join(extractor.parts))

@@ -1,0 +1,125 @@
+"""The hand-written chapters, as built: every part of the conversation, with data from YAML."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from helpers import Site, normalise
+from macros.model import Guide
+
+CHAPTERS = {
+    "/": ["Your career, your conversation", "The conversation in four steps"],
+    "/conversation/": ["What it is not", "Not a performance review", "Not a salary or promotion negotiation", "looks back", "looks ahead"],
+    "/prepare/": ["Self-assessment", "Research career paths", "Goals and requests", "The agenda"],
+    "/prepare/self-assessment/": ["Your strengths", "Areas to develop", "energises", "two to five years"],
+    "/prepare/research/": ["internal job postings", "lateral move", "informational interview"],
+    "/prepare/goals/": ["Leading a small project", "A mentor", "A certification", "Training", "Shadowing"],
+    "/prepare/agenda/": ["Your current role", "long-term career interests", "development goals", "Their feedback", "Send it ahead"],
+    "/meeting/request/": ["career development conversation", "30 minutes"],
+    "/meeting/run/": ["restating why you asked", "thank your manager", "self-assessment", "sum up the key takeaways", "agree on the next steps"],
+    "/meeting/topics/": ["leading a team", "the expert others turn to", "exploring a different area", "direct feedback", "stretch assignments", "training programmes"],
+    "/follow-up/": ["Within 24 hours", "written record", "holds you both accountable", "one-on-ones"],
+}
+
+
+@pytest.mark.parametrize(("url", "phrases"), CHAPTERS.items())
+def test_each_chapter_covers_its_part_of_the_conversation(site: Site, url: str, phrases: list[str]) -> None:
+    text = site.text(url).lower()
+    missing = [phrase for phrase in phrases if phrase.lower() not in text]
+    assert not missing, f"{url} lacks {missing}"
+
+
+def test_company_name_is_in_every_title(site: Site, guide: Guide) -> None:
+    for url in CHAPTERS:
+        title = re.search(r"<title>(.*?)</title>", site.html(url), re.S)
+        assert title and guide.company.guide_title in title.group(1)
+
+
+@pytest.mark.parametrize(
+    ("url", "bank_id", "topic"),
+    [
+        ("/prepare/self-assessment/", "self-assessment", None),
+        ("/prepare/research/", "informational-interviews", None),
+        ("/follow-up/", "follow-up", None),
+        ("/meeting/topics/", "manager", "Your aspirations"),
+        ("/meeting/topics/", "manager", "Strengths and areas to develop"),
+        ("/meeting/topics/", "manager", "Opportunities"),
+    ],
+)
+def test_question_lists_match_the_yaml(site: Site, guide: Guide, url: str, bank_id: str, topic: str | None) -> None:
+    text = site.text(url)
+    for question in guide.banks[bank_id].general_questions:
+        if topic is None or question.topic == topic:
+            assert normalise(question.text) in text, f"{url} lacks question {question.id}"
+
+
+def test_questions_limited_to_some_roles_stay_off_the_general_pages(site: Site, guide: Guide) -> None:
+    text = site.text("/meeting/topics/")
+    for question in guide.banks["manager"].questions:
+        if not question.is_general:
+            assert normalise(question.text) not in text
+
+
+@pytest.mark.parametrize(
+    ("url", "template_id"),
+    [
+        ("/meeting/request/", "meeting-request"),
+        ("/meeting/request/", "meeting-request-chat"),
+        ("/prepare/agenda/", "agenda"),
+        ("/follow-up/", "thank-you"),
+        ("/prepare/research/", "informational-interview-request"),
+    ],
+)
+def test_messages_match_the_yaml(site: Site, guide: Guide, url: str, template_id: str) -> None:
+    template = guide.templates[template_id]
+    text = site.text(url)
+    for line in template.body.splitlines():
+        if line.strip():
+            assert normalise(line) in text, f"{url} lacks the line {line!r} of {template_id}"
+    if template.subject:
+        assert template.subject in text
+
+
+def test_message_bodies_keep_their_line_breaks(site: Site) -> None:
+    html = site.html("/follow-up/")
+    body = re.search(r'<div class="cg-message__body">(.*?)</div>', html, re.S)
+    assert body and "\n\nThank you again" in body.group(1)
+
+
+def test_research_page_lists_every_family_and_role(site: Site, guide: Guide) -> None:
+    text = site.text("/prepare/research/")
+    for family in guide.families:
+        assert family.name in text
+        for role in family.roles:
+            assert role.title in text
+
+
+def test_goals_page_shows_development_requests_from_the_data(site: Site, guide: Guide) -> None:
+    text = site.text("/prepare/goals/")
+    for family in guide.families:
+        first_request = family.roles[0].development[0]
+        assert normalise(first_request) in text
+
+
+def test_navigation_follows_the_conversation(site: Site) -> None:
+    html = site.html("/")
+    navigation = html[html.index("md-nav--primary"):]
+    order = ["The conversation", "Prepare", "The meeting", "Follow up"]
+    positions = [navigation.find(label) for label in order]
+    assert all(position > 0 for position in positions)
+    assert positions == sorted(positions)
+
+
+def test_search_index_is_built(site: Site) -> None:
+    index = (site.root / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "informational interview" in index
+
+
+def test_no_third_party_assets_are_referenced(site: Site) -> None:
+    for page in site.root.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, page
+        external = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', html)
+        assert not external, f"{page} loads {external}"

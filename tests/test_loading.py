@@ -1,0 +1,126 @@
+"""Loading and validating data/: the default data, and mistakes HR will make."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import PROJECT
+from macros.errors import DataError
+from macros.loading import load_guide
+from macros.model import Guide
+
+
+def test_default_data_is_complete(guide: Guide) -> None:
+    assert guide.company.name == "Brightwell"
+    assert len(guide.families) >= 4
+    assert len(guide.roles) >= 16
+    assert len(guide.competencies) >= 8
+    assert len(guide.banks) >= 3
+    assert len(guide.questions) >= 40
+    assert {"meeting-request", "meeting-request-chat", "agenda", "thank-you"} <= set(guide.templates)
+    assert {"self-assessment", "meeting-preparation", "follow-up-plan"} <= set(guide.worksheets)
+
+
+def test_default_data_has_lateral_moves_across_families(guide: Guide) -> None:
+    across = {
+        (role.id, target)
+        for role in guide.roles.values()
+        for target in role.lateral
+        if guide.roles[target].family_id != role.family_id
+    }
+    assert len(across) >= 4
+
+
+def test_roles_are_in_level_order_within_their_family(guide: Guide) -> None:
+    for family in guide.families:
+        levels = [role.level for role in family.roles]
+        assert levels == sorted(levels)
+
+
+def test_template_placeholders_are_derived_from_the_text(guide: Guide) -> None:
+    assert guide.templates["meeting-request"].placeholders == ("Manager's Name", "Company Name", "Your Name")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A copy of the default data to break."""
+    return Path(shutil.copytree(PROJECT / "data", tmp_path / "data"))
+
+
+def problems_after(data_dir: Path, relative: str, old: str, new: str) -> list[str]:
+    path = data_dir / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {relative}: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_guide(data_dir)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def line_of(data_dir: Path, relative: str, needle: str) -> int:
+    """Line of the last occurrence of `needle` (the changed one, where a value is duplicated)."""
+    lines = (data_dir / relative).read_text(encoding="utf-8").splitlines()
+    return max(number for number, line in enumerate(lines, start=1) if needle in line)
+
+
+ENGINEERING = "career_paths/engineering.yml"
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "needle", "expected"),
+    [
+        (ENGINEERING, "next: [staff-engineer, engineering-manager]", "next: [staff-enginer, engineering-manager]",
+         "staff-enginer", "role 'senior-engineer': next role 'staff-enginer' does not exist (did you mean 'staff-engineer'?)"),
+        (ENGINEERING, "    lateral: [senior-product-manager]", "    lateral: [senior-product-manger]",
+         "senior-product-manger", "role 'senior-engineer': lateral role 'senior-product-manger' does not exist"),
+        (ENGINEERING, "      technical-craft: 3\n      problem-solving: 3\n      communication: 3\n      collaboration: 3\n      ownership: 3\n      customer-focus: 2",
+         "      technical-craft: 3\n      problem-solving: 3\n      communication: 3\n      collaboration: 3\n      ownership: 3\n      customer-focus: 9",
+         "customer-focus: 9", "skill 'customer-focus' is set to level 9, but the competency defines levels 1 to 5"),
+        (ENGINEERING, "      technical-craft: 1\n", "      technical-kraft: 1\n",
+         "technical-kraft", "skill 'technical-kraft' is not a competency (did you mean 'technical-craft'?)"),
+        (ENGINEERING, "    summary: Delivers features independently", "    sumary: Delivers features independently",
+         "sumary", "role 'software-engineer': unknown key 'sumary' (did you mean 'summary'?)"),
+        (ENGINEERING, "  - id: staff-engineer\n", "  - id: senior-engineer\n",
+         "id: senior-engineer", "role id 'senior-engineer' is already used at data/career_paths/engineering.yml:"),
+        (ENGINEERING, "    level: 2\n", "    level: two\n",
+         "level: two", "'level' should be a whole number, not text"),
+        (ENGINEERING, "id: engineering\n", "id: Engineering\n",
+         "id: Engineering", "'id' is 'Engineering', which is not a valid id"),
+        ("questions/manager.yml", "    families: [engineering]", "    families: [enginering]",
+         "families: [enginering]", "question 'mgr-eng-tech-lead': job family 'enginering' does not exist (did you mean 'engineering'?)"),
+        ("worksheets/self-assessment.yml", "questions: [sa-proud-of,", "questions: [sa-proud,",
+         "sa-proud,", "question 'sa-proud' does not exist (did you mean 'sa-proud-of'?)"),
+        ("templates/agenda.yml", "title: Agenda for the conversation", "title: Agenda\ntitle: Again",
+         "title: Again", "key 'title' appears twice"),
+    ],
+)
+def test_mistakes_are_reported_with_file_line_and_fix(
+    data_dir: Path, relative: str, old: str, new: str, needle: str, expected: str
+) -> None:
+    problems = problems_after(data_dir, relative, old, new)
+    line = line_of(data_dir, relative, needle)
+    prefix = f"data/{relative}:{line}: "
+    assert any(problem.startswith(prefix) and expected in problem for problem in problems), problems
+
+
+def test_all_problems_are_reported_at_once(data_dir: Path) -> None:
+    problems_after(data_dir, ENGINEERING, "    level: 2\n", "    level: two\n")
+    problems = problems_after(data_dir, "questions/manager.yml", "    families: [engineering]", "    families: [enginering]")
+    assert len(problems) == 2
+    assert problems[0].startswith("data/career_paths/engineering.yml:")
+    assert problems[1].startswith("data/questions/manager.yml:")
+
+
+def test_a_broken_file_does_not_cause_a_cascade_of_missing_ids(data_dir: Path) -> None:
+    problems = problems_after(data_dir, "career_paths/product.yml", "id: product\n", "id: product\n  bad indent: [\n")
+    assert len(problems) == 1 and problems[0].startswith("data/career_paths/product.yml:"), problems
+
+
+def test_a_missing_file_is_reported(data_dir: Path) -> None:
+    (data_dir / "company.yml").unlink()
+    with pytest.raises(DataError) as caught:
+        load_guide(data_dir)
+    assert any(str(problem).startswith("data/company.yml:") and "missing" in str(problem) for problem in caught.value.problems)
