@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros.errors import DataError
 from macros.loading import load_guide
-from macros.site import attach_guide, data_dir
+from macros.pages import expand_nav, generated_pages
+from macros.site import attach_guide, data_dir, guide_of
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -33,4 +35,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_name = guide.company.guide_title
     if guide.company.tagline:
         config.site_description = guide.company.tagline
+    if config.nav:
+        config.nav = expand_nav(config.nav, guide)
     return config
+
+
+@event_priority(100)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add one virtual page per generated page: nothing is ever written into docs/."""
+    for page in generated_pages(guide_of(config)):
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+    return files

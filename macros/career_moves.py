@@ -1,0 +1,69 @@
+"""What changes when someone moves from one role to another, computed from the skills data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from .model import Competency, Guide, Role
+
+
+class Change(Enum):
+    """How a competency's expectation changes with a move, in the order pages list them."""
+
+    NEW = "New"
+    RAISED = "Raised"
+    UNCHANGED = "Unchanged"
+    LESS_CENTRAL = "No longer central"
+
+
+@dataclass(frozen=True)
+class SkillChange:
+    competency: Competency
+    before: int | None
+    """Level expected in the current role (None: not asked for)."""
+    after: int | None
+    """Level expected in the target role (None: not asked for)."""
+
+    @property
+    def change(self) -> Change:
+        if self.before is None:
+            return Change.NEW
+        if self.after is None or self.after < self.before:
+            return Change.LESS_CENTRAL
+        if self.after > self.before:
+            return Change.RAISED
+        return Change.UNCHANGED
+
+
+@dataclass(frozen=True)
+class Move:
+    """A possible move out of a role."""
+
+    source: Role
+    target: Role
+    kind: str
+    """'next' (a step up) or 'lateral' (a sideways move)."""
+    changes: tuple[SkillChange, ...]
+
+    def grouped(self) -> list[tuple[Change, list[SkillChange]]]:
+        """The changes by kind, in page order, leaving out empty groups."""
+        groups = [(kind, [c for c in self.changes if c.change is kind]) for kind in Change]
+        return [(kind, items) for kind, items in groups if items]
+
+
+def skill_changes(guide: Guide, source: Role, target: Role) -> tuple[SkillChange, ...]:
+    """Every competency of either role, target's first in its own order, then the dropped ones."""
+    order = list(target.skills) + [c for c in source.skills if c not in target.skills]
+    return tuple(
+        SkillChange(guide.competencies[c], source.skills.get(c), target.skills.get(c)) for c in order
+    )
+
+
+def moves_from(guide: Guide, role: Role) -> tuple[Move, ...]:
+    """The role's vertical moves, then its lateral ones, as written in the data."""
+    return tuple(
+        Move(role, guide.roles[target_id], kind, skill_changes(guide, role, guide.roles[target_id]))
+        for kind, targets in (("next", role.next), ("lateral", role.lateral))
+        for target_id in targets
+    )

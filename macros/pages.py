@@ -1,0 +1,70 @@
+"""The virtual pages generated from data, and where they sit in the navigation."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Guide, Origin
+from .render.paths import family_page, paths_index_page
+from .render.role_worksheet import role_worksheet_page
+from .render.roles import role_page
+from .urls import PATHS_URL, family_url, role_url, role_worksheet_url, source_path
+
+CAREER_PATHS_MARKER = source_path(PATHS_URL)
+"""The nav entry in mkdocs.yml that the career paths section replaces."""
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    markdown: str
+    origin: Origin
+    """The data file and line the page comes from ("Edit this page" opens it)."""
+    in_nav: bool = True
+
+
+def generated_pages(guide: Guide) -> list[GeneratedPage]:
+    """Every page the data produces."""
+    families = guide.families
+    pages = [GeneratedPage(CAREER_PATHS_MARKER, paths_index_page(guide), families[0].origin if families else guide.company.origin)]
+    for family in families:
+        pages.append(GeneratedPage(source_path(family_url(family.id)), family_page(guide, family), family.origin))
+        for role in family.roles:
+            pages.append(GeneratedPage(source_path(role_url(role.id)), role_page(guide, role), role.origin))
+            pages.append(
+                GeneratedPage(source_path(role_worksheet_url(role.id)), role_worksheet_page(guide, role), role.origin, in_nav=False)
+            )
+    return pages
+
+
+def _nav_title(value: str) -> str:
+    # Material prints nav titles as HTML: escape them.
+    return html.escape(value, quote=False)
+
+
+def career_paths_nav(guide: Guide) -> list[Any]:
+    """The 'Career paths' section: the overview, then each family with its roles by level."""
+    section: list[Any] = [CAREER_PATHS_MARKER]
+    for family in guide.families:
+        roles = [{_nav_title(role.title): source_path(role_url(role.id))} for role in family.roles]
+        section.append({_nav_title(family.name): [source_path(family_url(family.id)), *roles]})
+    return section
+
+
+def expand_nav(nav: list[Any], guide: Guide) -> list[Any]:
+    """mkdocs.yml's nav with the career paths marker replaced by the generated section."""
+    expanded: list[Any] = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            (title, value), = entry.items()
+            if value == CAREER_PATHS_MARKER:
+                expanded.append({title: career_paths_nav(guide)})
+            elif isinstance(value, list):
+                expanded.append({title: expand_nav(value, guide)})
+            else:
+                expanded.append(entry)
+        else:
+            expanded.append(entry)
+    return expanded

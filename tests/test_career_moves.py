@@ -1,0 +1,46 @@
+"""What changes with a move, on a small hand-checked data set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macros.career_moves import Change, moves_from
+from macros.loading import load_guide
+from macros.model import Guide
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def small() -> Guide:
+    return load_guide(FIXTURES / "small" / "data")
+
+
+def test_a_step_up_lists_new_raised_unchanged_and_less_central_skills(small: Guide) -> None:
+    (step_up, sideways) = moves_from(small, small.roles["analyst"])
+    assert (step_up.target.id, step_up.kind) == ("senior-analyst", "next")
+    by_change = {kind: [(c.competency.id, c.before, c.after) for c in items] for kind, items in step_up.grouped()}
+    assert by_change == {
+        Change.NEW: [("mentoring", None, 1)],
+        Change.RAISED: [("analysis", 1, 2)],
+        Change.UNCHANGED: [("writing", 2, 2)],
+        Change.LESS_CENTRAL: [("tooling", 2, None)],
+    }
+    assert (sideways.target.id, sideways.kind) == ("writer", "lateral")
+
+
+def test_a_lower_expectation_counts_as_less_central(small: Guide) -> None:
+    (move,) = moves_from(small, small.roles["writer"])
+    changes = {c.competency.id: (c.change, c.before, c.after) for c in move.changes}
+    assert changes["writing"] == (Change.LESS_CENTRAL, 3, 2)
+
+
+def test_a_role_without_moves_has_none(small: Guide) -> None:
+    assert moves_from(small, small.roles["senior-analyst"]) == ()
+
+
+def test_roles_leading_into_a_role(small: Guide) -> None:
+    leading = {(role.id, kind) for role, kind in small.roles_leading_to(small.roles["writer"])}
+    assert leading == {("analyst", "lateral")}

@@ -1,0 +1,134 @@
+"""Generated career pages: one per role, one per family, and the company-wide map."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from helpers import Site, normalise
+from macros.model import Guide
+
+
+def test_every_role_has_its_page(site: Site, guide: Guide) -> None:
+    for role in guide.roles.values():
+        text = site.text(f"/roles/{role.id}/")
+        family = guide.family_of(role)
+        assert role.title in text and family.name in text and f"Level {role.level}" in text
+        assert normalise(role.summary) in text
+        for item in (*role.responsibilities, *role.development):
+            assert normalise(item) in text
+        for competency_id, level in role.skills.items():
+            competency = guide.competencies[competency_id]
+            assert normalise(competency.level_text(level)) in text
+
+
+def test_skills_table_has_a_row_per_skill(site: Site, guide: Guide) -> None:
+    html = site.html("/roles/director-of-engineering/")
+    table = re.search(r'<table class="cg-skills">(.*?)</table>', html, re.S)
+    assert table and table.group(1).count("<tr>") == len(guide.roles["director-of-engineering"].skills) + 1
+
+
+def test_a_step_up_shows_what_changes(site: Site) -> None:
+    """Senior Software Engineer -> Staff Engineer, checked by hand against the YAML."""
+    html = site.html("/roles/senior-engineer/")
+    html = html[html.index("<article"):]
+    section = html[html.index("Step up: Staff Engineer"):html.index("Step up: Engineering Manager")]
+    groups = dict(re.findall(r'cg-change__label">([^<]+)</p><ul>(.*?)</ul>', section, re.S))
+    names = {label: re.findall(r"<strong>([^<]+)</strong>", items) for label, items in groups.items()}
+    assert names == {
+        "New": ["Strategic thinking"],
+        "Raised": ["Technical craft", "Problem solving", "Communication", "Collaboration", "Ownership and delivery", "Coaching and mentoring"],
+        "Unchanged": ["Data literacy"],
+        "No longer central": ["Customer focus"],
+    }
+    assert "(level 3 → 4)" in groups["Raised"]
+    assert "Shapes the architecture of a whole product area" in groups["Raised"]
+
+
+def test_lateral_moves_and_roles_leading_here(site: Site) -> None:
+    text = site.text("/roles/senior-product-manager/")
+    assert "Lateral move: Senior Software Engineer" in text
+    leading = text[text.index("Roles that lead here"):text.index("Questions to ask about this role")]
+    assert "Product Manager (Product Management, step up)" in leading
+    assert "Senior Software Engineer (Engineering, lateral move)" in leading
+    assert "Senior Product Designer (Design and Research, lateral move)" in leading
+
+
+def test_a_role_without_moves_says_so(site: Site) -> None:
+    assert "No moves out of this role are recorded" in site.text("/roles/principal-engineer/")
+
+
+def test_questions_honour_family_and_role_filters(site: Site, guide: Guide) -> None:
+    engineering_only = normalise(guide.questions["mgr-eng-tech-lead"].text)
+    senior_only = normalise(guide.questions["mgr-eng-manager-path"].text)
+    general = normalise(guide.questions["mgr-strongest-skills"].text)
+    assert engineering_only in site.text("/roles/software-engineer/")
+    assert senior_only in site.text("/roles/senior-engineer/")
+    assert senior_only not in site.text("/roles/software-engineer/")
+    assert engineering_only not in site.text("/roles/product-manager/")
+    assert general in site.text("/roles/product-manager/")
+
+
+def test_family_pages_have_a_map_a_text_alternative_and_a_matrix(site: Site, guide: Guide) -> None:
+    for family in guide.families:
+        html = site.html(f"/paths/{family.id}/")
+        for role in family.roles:
+            assert f'href="../../roles/{role.id}/"' in html
+            assert f'data-role="{role.id}"' in html
+        assert "The same moves as a list" in html
+        assert html.count('<tr><th scope="row">') == len({c for role in family.roles for c in role.skills})
+
+
+def test_company_map_lists_every_role_and_move(site: Site, guide: Guide) -> None:
+    html = site.html("/paths/")
+    moves = sum(len(role.next) + len(role.lateral) for role in guide.roles.values())
+    assert html.count('class="cg-map__edge ') == moves
+    for role in guide.roles.values():
+        assert f'data-role="{role.id}"' in html
+
+
+def test_navigation_lists_families_and_roles_in_level_order(site: Site, guide: Guide) -> None:
+    html = site.html("/paths/engineering/")
+    navigation = html[html.index("md-nav--primary"):]
+    family = next(f for f in guide.families if f.id == "engineering")
+    positions = [navigation.index(f'href="../../roles/{role.id}/"') for role in family.roles]
+    assert positions == sorted(positions)
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self.links.append(href)
+
+
+def test_no_internal_link_is_broken(site: Site) -> None:
+    broken = []
+    for page in site.root.rglob("*.html"):
+        url = "/" + page.relative_to(site.root).as_posix()
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for link in parser.links:
+            target = urlparse(urljoin(url, link))
+            if target.scheme or target.netloc:
+                continue
+            path = site.root / target.path.lstrip("/")
+            if not (path.is_file() or (path / "index.html").is_file()):
+                broken.append(f"{url} -> {link}")
+    assert not broken, broken[:20]
+
+
+@pytest.mark.browser
+def test_a_map_node_opens_its_role_page(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_url + "/paths/engineering/")
+    page.locator('a[data-role="staff-engineer"]').click()
+    page.wait_for_url("**/roles/staff-engineer/")
+    assert page.title().startswith("Staff Engineer - ")
