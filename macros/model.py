@@ -58,6 +58,15 @@ class Role:
     development: tuple[str, ...]
     origin: Origin
 
+    @property
+    def moves(self) -> tuple[tuple[str, str], ...]:
+        """(kind, target role id) of every move out of the role: vertical ('next') first, then 'lateral'."""
+        return tuple(
+            (kind, target)
+            for kind, targets in (("next", self.next), ("lateral", self.lateral))
+            for target in targets
+        )
+
 
 @dataclass(frozen=True)
 class Family:
@@ -156,27 +165,54 @@ class Guide:
     templates: Mapping[str, Template]
     worksheets: Mapping[str, Worksheet]
     questions: Mapping[str, Question] = field(init=False)
+    # Indexes built once, so that rendering every role page stays linear in the data's size.
+    _families_by_id: Mapping[str, Family] = field(init=False, repr=False)
+    _leading_to: Mapping[str, tuple[tuple[Role, str], ...]] = field(init=False, repr=False)
+    _questions_by_role: Mapping[str, tuple[Question, ...]] = field(init=False, repr=False)
+    _questions_by_family: Mapping[str, tuple[Question, ...]] = field(init=False, repr=False)
+    _question_order: Mapping[str, int] = field(init=False, repr=False)
+    _role_page_questions: tuple[Question, ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         questions = {q.id: q for bank in self.banks.values() for q in bank.questions}
-        object.__setattr__(self, "questions", MappingProxyType(questions))
+        leading: dict[str, list[tuple[Role, str]]] = {}
+        for family in self.families:
+            for role in family.roles:
+                # A target listed under both next and lateral counts once, as 'next'.
+                for target in dict.fromkeys(target for _, target in role.moves):
+                    kind = "next" if target in role.next else "lateral"
+                    leading.setdefault(target, []).append((role, kind))
+        by_role: dict[str, list[Question]] = {}
+        by_family: dict[str, list[Question]] = {}
+        for question in questions.values():
+            for role_id in question.roles:
+                by_role.setdefault(role_id, []).append(question)
+            for family_id in question.families:
+                by_family.setdefault(family_id, []).append(question)
+        values = {
+            "questions": MappingProxyType(questions),
+            "_families_by_id": MappingProxyType({family.id: family for family in self.families}),
+            "_leading_to": MappingProxyType({key: tuple(value) for key, value in leading.items()}),
+            "_questions_by_role": MappingProxyType({key: tuple(value) for key, value in by_role.items()}),
+            "_questions_by_family": MappingProxyType({key: tuple(value) for key, value in by_family.items()}),
+            "_question_order": MappingProxyType({question_id: index for index, question_id in enumerate(questions)}),
+            "_role_page_questions": tuple(
+                q for bank in self.banks.values() if bank.role_pages for q in bank.general_questions
+            ),
+        }
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
 
     def family_of(self, role: Role) -> Family:
-        return next(family for family in self.families if family.id == role.family_id)
+        return self._families_by_id[role.family_id]
 
     def roles_leading_to(self, role: Role) -> tuple[tuple[Role, str], ...]:
         """Roles with a move into `role`, each with the kind of move ('next' or 'lateral')."""
-        return tuple(
-            (other, "next" if role.id in other.next else "lateral")
-            for family in self.families
-            for other in family.roles
-            if role.id in other.next or role.id in other.lateral
-        )
+        return self._leading_to.get(role.id, ())
 
     def questions_for(self, role: Role) -> tuple[Question, ...]:
         """Questions written for this role or family, then general ones of banks shown on role pages."""
-        targeted = [q for q in self.questions.values() if not q.is_general and q.applies_to(role)]
-        general = [
-            q for bank in self.banks.values() if bank.role_pages for q in bank.general_questions
-        ]
-        return tuple(targeted + general)
+        candidates = (*self._questions_by_role.get(role.id, ()), *self._questions_by_family.get(role.family_id, ()))
+        # Keep the data's order, and a question limited to both the role and its family once.
+        targeted = sorted({q.id: q for q in candidates}.values(), key=lambda q: self._question_order[q.id])
+        return (*targeted, *self._role_page_questions)
