@@ -8,6 +8,10 @@ from enum import Enum
 from .model import Competency, Guide, Role
 
 
+MOVE_LABELS = {"next": "Step up", "lateral": "Lateral move"}
+"""How each kind of move is named on pages."""
+
+
 class Change(Enum):
     """How a competency's expectation changes with a move, in the order pages list them."""
 
@@ -64,6 +68,5 @@ def moves_from(guide: Guide, role: Role) -> tuple[Move, ...]:
     """The role's vertical moves, then its lateral ones, as written in the data."""
     return tuple(
         Move(role, guide.roles[target_id], kind, skill_changes(guide, role, guide.roles[target_id]))
-        for kind, targets in (("next", role.next), ("lateral", role.lateral))
-        for target_id in targets
+        for kind, target_id in role.moves
     )

@@ -11,9 +11,10 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
+from ..career_moves import MOVE_LABELS
 from ..model import Family, Guide, Role
 from ..urls import relative, role_url
-from .markup import attribute, text
+from .markup import attribute, page_link, text
 
 NODE_WIDTH = 168
 NODE_HEIGHT = 58
@@ -104,7 +105,7 @@ def career_map(guide: Guide, families: list[Family], page_url: str, *, caption: 
         guide.roles[target]
         for family in families
         for role in family.roles
-        for target in (*role.next, *role.lateral)
+        for _, target in role.moves
         if target not in inside
     ]
     outside = list({role.id: role for role in outside}.values())
@@ -118,8 +119,7 @@ def career_map(guide: Guide, families: list[Family], page_url: str, *, caption: 
         _edge(nodes[role.id], nodes[target], kind)
         for family in families
         for role in family.roles
-        for kind, targets in (("next", role.next), ("lateral", role.lateral))
-        for target in targets
+        for kind, target in role.moves
     ]
     heading_svg = "".join(
         f'<text class="cg-map__heading" x="{x:.0f}" y="{MARGIN + 12}">{text(heading)}</text>' for heading, x in headings
@@ -146,14 +146,11 @@ def moves_as_list(guide: Guide, families: list[Family], page_url: str) -> str:
     for family in families:
         for role in family.roles:
             moves = [
-                f'<a href="{attribute(relative(page_url, role_url(target)))}">{text(guide.roles[target].title)}</a> ({label})'
-                for kind, label in (("next", "step up"), ("lateral", "lateral move"))
-                for target in getattr(role, kind)
+                f"{page_link(page_url, role_url(target), guide.roles[target].title)} ({MOVE_LABELS[kind].lower()})"
+                for kind, target in role.moves
             ]
             if moves:
-                items.append(
-                    f'<li><a href="{attribute(relative(page_url, role_url(role.id)))}">{text(role.title)}</a> → {", ".join(moves)}</li>'
-                )
+                items.append(f'<li>{page_link(page_url, role_url(role.id), role.title)} → {", ".join(moves)}</li>')
     if not items:
         return "<p>No moves are recorded for these roles yet.</p>"
     return f'<ul class="cg-moves-list">{"".join(items)}</ul>'

@@ -13,6 +13,8 @@ import re
 import markdown
 import nh3
 
+from ..urls import relative
+
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # Python-Markdown escapes, plus | for tables
@@ -59,6 +61,11 @@ def prose_inline(value: str) -> str:
     if single and "<p>" not in single.group(1):
         return single.group(1)
     return rendered
+
+
+def page_link(from_url: str, to_url: str, label: str) -> str:
+    """A link between two pages of the site, with an escaped label."""
+    return f'<a href="{attribute(relative(from_url, to_url))}">{text(label)}</a>'
 
 
 def block(html_text: str) -> str:

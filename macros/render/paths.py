@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from ..model import Family, Guide
-from ..urls import PATHS_URL, family_url, relative, role_url
+from ..urls import PATHS_URL, family_url, role_url
 from .career_map import career_map, moves_as_list
-from .markup import attribute, block, heading_text, prose, text
+from .markup import attribute, block, heading_text, page_link, prose, text
+
+
+def role_list(family: Family, page_url: str) -> str:
+    """The family's roles in level order, each linked to its page."""
+    items = "".join(
+        f'<li><span class="cg-level">Level {role.level}</span> {page_link(page_url, role_url(role.id), role.title)}</li>'
+        for role in family.roles
+    )
+    return f'<ul class="cg-role-list">{items}</ul>'
 
 
 def level_matrix(guide: Guide, family: Family) -> str:
@@ -13,7 +22,7 @@ def level_matrix(guide: Guide, family: Family) -> str:
     roles = list(family.roles)
     competencies = list(dict.fromkeys(c for role in roles for c in role.skills))
     header = "".join(
-        f'<th scope="col"><a href="{attribute(relative(family_url(family.id), role_url(role.id)))}">{text(role.title)}</a>'
+        f'<th scope="col">{page_link(family_url(family.id), role_url(role.id), role.title)}'
         f'<span class="cg-matrix__level">Level {role.level}</span></th>'
         for role in roles
     )
@@ -41,17 +50,12 @@ def level_matrix(guide: Guide, family: Family) -> str:
 
 def family_page(guide: Guide, family: Family) -> str:
     page_url = family_url(family.id)
-    roles = "".join(
-        f'<li><span class="cg-level">Level {role.level}</span> '
-        f'<a href="{attribute(relative(page_url, role_url(role.id)))}">{text(role.title)}</a></li>'
-        for role in family.roles
-    )
     return "\n\n".join(
         [
             f"# {heading_text(family.name)}",
             block(prose(family.description)),
             "## Roles",
-            block(f'<ul class="cg-role-list">{roles}</ul>'),
+            block(role_list(family, page_url)),
             "## Career map",
             block(career_map(guide, [family], page_url, caption=f"Career map of {family.name}")),
             "### The same moves as a list",
@@ -64,18 +68,11 @@ def family_page(guide: Guide, family: Family) -> str:
 
 def paths_index_page(guide: Guide) -> str:
     families = list(guide.families)
-    index = []
-    for family in families:
-        roles = "".join(
-            f'<li><span class="cg-level">Level {role.level}</span> '
-            f'<a href="{attribute(relative(PATHS_URL, role_url(role.id)))}">{text(role.title)}</a></li>'
-            for role in family.roles
-        )
-        index.append(
-            f'<section class="cg-family" aria-label="{attribute(family.name)}">'
-            f'<h3><a href="{attribute(relative(PATHS_URL, family_url(family.id)))}">{text(family.name)}</a></h3>'
-            f'<ul class="cg-role-list">{roles}</ul></section>'
-        )
+    index = [
+        f'<section class="cg-family" aria-label="{attribute(family.name)}">'
+        f"<h3>{page_link(PATHS_URL, family_url(family.id), family.name)}</h3>{role_list(family, PATHS_URL)}</section>"
+        for family in families
+    ]
     return "\n\n".join(
         [
             "# Career paths",

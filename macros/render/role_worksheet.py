@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..career_moves import Change, moves_from
+from ..career_moves import MOVE_LABELS, Change, moves_from
 from ..model import Guide, Role
-from ..urls import relative, role_url, role_worksheet_url
-from .markup import attribute, block, heading_text, prose_inline, text
+from ..urls import role_url, role_worksheet_url
+from .markup import block, heading_text, page_link, prose_inline, text
 
 WRITING_LINES = 3
 
@@ -23,9 +23,8 @@ def role_worksheet_page(guide: Guide, role: Role) -> str:
             for item in move.changes
             if item.change in (Change.NEW, Change.RAISED)
         ]
-        kind = "step up" if move.kind == "next" else "lateral move"
         moves.append(
-            f"<li><strong>{text(move.target.title)}</strong> ({kind}): "
+            f"<li><strong>{text(move.target.title)}</strong> ({MOVE_LABELS[move.kind].lower()}): "
             f"{', '.join(changed) if changed else 'no new or raised competencies'}</li>"
         )
     questions = "".join(
@@ -36,8 +35,8 @@ def role_worksheet_page(guide: Guide, role: Role) -> str:
         [
             f"# Preparation worksheet: {heading_text(role.title)}",
             block(
-                f'<p>For a career development conversation as <a href="{attribute(relative(page_url, role_url(role.id)))}">'
-                f"{text(role.title)}</a>. Fill it in before the meeting and bring it with you.</p>"
+                f"<p>For a career development conversation as {page_link(page_url, role_url(role.id), role.title)}. "
+                "Fill it in before the meeting and bring it with you.</p>"
             ),
             "## Where you could go",
             block(f"<ul>{''.join(moves)}</ul>" if moves else "<p>No moves are recorded for this role: think about depth and scope.</p>"),

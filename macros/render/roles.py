@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from ..career_moves import Change, Move, moves_from
+from ..career_moves import MOVE_LABELS, Move, moves_from
 from ..model import Guide, Role
-from ..urls import family_url, relative, role_url, role_worksheet_url
-from .markup import attribute, block, heading_text, prose, prose_inline, text
+from ..urls import family_url, role_url, role_worksheet_url
+from .markup import block, heading_text, page_link, prose, prose_inline, text
 from .questions import question_list
-
-MOVE_LABELS = {"next": "Step up", "lateral": "Lateral move"}
 
 
 def skills_table(guide: Guide, role: Role) -> str:
@@ -62,7 +60,7 @@ def _moves(guide: Guide, role: Role, page_url: str) -> str:
         parts.append(f"### {heading_text(MOVE_LABELS[move.kind])}: {heading_text(target.title)}")
         parts.append(
             block(
-                f'<p class="cg-move-meta"><a href="{attribute(relative(page_url, role_url(target.id)))}">{text(target.title)}</a>'
+                f'<p class="cg-move-meta">{page_link(page_url, role_url(target.id), target.title)}'
                 f" · {text(family.name)} · level {target.level}</p>{move_changes(move)}"
             )
         )
@@ -74,7 +72,7 @@ def _leading_here(guide: Guide, role: Role, page_url: str) -> str:
     if not leading:
         return block("<p>No role lists a move into this one: people usually join it directly.</p>")
     items = "".join(
-        f'<li><a href="{attribute(relative(page_url, role_url(other.id)))}">{text(other.title)}</a> '
+        f"<li>{page_link(page_url, role_url(other.id), other.title)} "
         f"({text(guide.family_of(other).name)}, {MOVE_LABELS[kind].lower()})</li>"
         for other, kind in leading
     )
@@ -92,7 +90,7 @@ def role_page(guide: Guide, role: Role) -> str:
         [
             f"# {heading_text(role.title)}",
             block(
-                f'<p class="cg-role-meta"><a href="{attribute(relative(page_url, family_url(family.id)))}">{text(family.name)}</a>'
+                f'<p class="cg-role-meta">{page_link(page_url, family_url(family.id), family.name)}'
                 f" · Level {role.level}</p>{prose(role.summary)}"
             ),
             "## Responsibilities",
@@ -109,10 +107,10 @@ def role_page(guide: Guide, role: Role) -> str:
             block(f"<p>Concrete things to ask for in your conversation:</p><ul>{development}</ul>"),
             "## Prepare your conversation",
             block(
-                f'<ul><li><a href="{attribute(relative(page_url, role_worksheet_url(role.id)))}">Preparation worksheet for this role</a>: '
+                f"<ul><li>{page_link(page_url, role_worksheet_url(role.id), 'Preparation worksheet for this role')}: "
                 "print it or fill it in online.</li>"
-                f'<li><a href="{attribute(relative(page_url, "meeting/request/"))}">Asking for the meeting</a> and '
-                f'<a href="{attribute(relative(page_url, "follow-up/"))}">the thank-you message</a>: messages to copy and adapt.</li></ul>'
+                f"<li>{page_link(page_url, 'meeting/request/', 'Asking for the meeting')} and "
+                f"{page_link(page_url, 'follow-up/', 'the thank-you message')}: messages to copy and adapt.</li></ul>"
             ),
         ]
     )
