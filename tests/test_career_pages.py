@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from helpers import Site, normalise
 from macros.model import Guide
@@ -132,3 +135,30 @@ def test_a_map_node_opens_its_role_page(page, site_url: str) -> None:  # type: i
     page.locator('a[data-role="staff-engineer"]').click()
     page.wait_for_url("**/roles/staff-engineer/")
     assert page.title().startswith("Staff Engineer - ")
+
+
+@pytest.mark.browser
+def test_search_finds_a_role_by_its_title(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_url + "/")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").fill("Customer Success Manager")
+    # Results refresh while the query is typed: wait for the ranking of the full query.
+    expect(page.locator(".md-search-result__item > a").first).to_have_attribute(
+        "href", re.compile(r"/roles/customer-success-manager/\?h=customer\+success\+manager$")
+    )
+
+
+@pytest.mark.browser
+def test_maps_print_legibly(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """A family map prints at full size; the wide company map gets a landscape page of its own."""
+    for url, landscape_pages in (("/paths/engineering/", 0), ("/paths/", 1)):
+        page.goto(site_url + url)
+        pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True, prefer_css_page_size=True)))
+        orientations = [float(p.mediabox.width) > float(p.mediabox.height) for p in pdf.pages]
+        assert sum(orientations) == landscape_pages, (url, orientations)
+        page.emulate_media(media="print")
+        scales = page.evaluate(
+            "() => [...document.querySelectorAll('.cg-map__svg')].map(svg => svg.getBoundingClientRect().width / svg.viewBox.baseVal.width)"
+        )
+        page.emulate_media(media="screen")
+        assert scales and min(scales) > 0.5, (url, scales)

@@ -24,6 +24,8 @@ MARGIN = 16
 HEADER = 30
 MAX_TITLE_LINES = 3
 TITLE_WIDTH = 22  # characters per line inside a node
+PORTRAIT_WIDTH = 800
+"""Wider maps are printed on a landscape page of their own, so their text stays legible."""
 
 
 @dataclass(frozen=True)
@@ -130,8 +132,9 @@ def career_map(guide: Guide, families: list[Family], page_url: str, *, caption: 
         f'<path class="cg-map__arrow cg-map__arrow--{kind}" d="M 0 0 L 10 5 L 0 10 z"/></marker>'
         for kind in ("next", "lateral")
     )
+    wide = " cg-map--wide" if width > PORTRAIT_WIDTH else ""
     return (
-        f'<figure class="cg-map"><div class="cg-map__scroll">'
+        f'<figure class="cg-map{wide}"><div class="cg-map__scroll">'
         f'<svg class="cg-map__svg" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
         f'role="group" aria-label="{attribute(caption)}"><defs>{markers}</defs>'
         f'{heading_svg}<g class="cg-map__edges">{"".join(edges)}</g>{node_svg}</svg></div>'

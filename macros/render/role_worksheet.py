@@ -33,6 +33,8 @@ def role_worksheet_page(guide: Guide, role: Role) -> str:
     )
     return "\n\n".join(
         [
+            # The role page, not its worksheet, should answer a search for the role's title.
+            "---\nsearch:\n  boost: 0.5\n---",
             f"# Preparation worksheet: {heading_text(role.title)}",
             block(
                 f"<p>For a career development conversation as {page_link(page_url, role_url(role.id), role.title)}. "
