@@ -71,7 +71,7 @@ def define_env(env: MacrosPlugin) -> None:
     def message(template_id: str) -> str:
         """A message template shown as the message it is."""
         template = _lookup(guide().templates, template_id, "template", "data/templates/")
-        return block(messages.message_card(template))
+        return block(messages.message_with_link(template, env.page.url))
 
     @env.macro
     def families_overview() -> str:
@@ -83,9 +83,9 @@ def define_env(env: MacrosPlugin) -> None:
 
     @env.macro
     def worksheet(worksheet_id: str) -> str:
-        """A worksheet's title and purpose."""
+        """A worksheet's title and purpose, linking to its printable page."""
         sheet = _lookup(guide().worksheets, worksheet_id, "worksheet", "data/worksheets/")
-        return block(overview.worksheet_card(sheet))
+        return block(overview.worksheet_card(sheet, env.page.url))
 
     @env.macro
     def stats() -> Mapping[str, int]:

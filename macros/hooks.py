@@ -44,6 +44,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add one virtual page per generated page: nothing is ever written into docs/."""
     for page in generated_pages(guide_of(config)):
+        # Explicit inclusion also overrides MkDocs' default `exclude_docs`, which
+        # would silently drop every page under templates/.
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
     return files

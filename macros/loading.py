@@ -23,6 +23,7 @@ from .model import (
     QuestionBank,
     Role,
     Template,
+    Reminder,
     Worksheet,
     WorksheetSection,
     WritingTable,
@@ -390,6 +391,7 @@ def _worksheets(
             purpose=data["purpose"],
             sections=tuple(sections),
             origin=_origin(file, data),
+            reminder=Reminder(data["reminder"]["title"], data["reminder"]["after_weeks"]) if "reminder" in data else None,
         )
     return worksheets
 

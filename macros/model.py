@@ -145,12 +145,21 @@ class WorksheetSection:
 
 
 @dataclass(frozen=True)
+class Reminder:
+    """A calendar reminder the worksheet offers, some weeks after the meeting."""
+
+    title: str
+    after_weeks: int
+
+
+@dataclass(frozen=True)
 class Worksheet:
     id: str
     title: str
     purpose: str
     sections: tuple[WorksheetSection, ...]
     origin: Origin
+    reminder: Reminder | None = None
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,27 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Guide, Origin
+from .render.messages import template_page, templates_index_page
 from .render.paths import family_page, paths_index_page
 from .render.role_worksheet import role_worksheet_page
 from .render.roles import role_page
-from .urls import PATHS_URL, family_url, role_url, role_worksheet_url, source_path
+from .render.worksheets import worksheet_page, worksheets_index_page
+from .urls import (
+    PATHS_URL,
+    TEMPLATES_URL,
+    WORKSHEETS_URL,
+    family_url,
+    role_url,
+    role_worksheet_url,
+    source_path,
+    template_url,
+    worksheet_url,
+)
 
 CAREER_PATHS_MARKER = source_path(PATHS_URL)
-"""The nav entry in mkdocs.yml that the career paths section replaces."""
+TEMPLATES_MARKER = source_path(TEMPLATES_URL)
+WORKSHEETS_MARKER = source_path(WORKSHEETS_URL)
+"""The nav entries in mkdocs.yml that generated sections replace."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +50,12 @@ def generated_pages(guide: Guide) -> list[GeneratedPage]:
             pages.append(
                 GeneratedPage(source_path(role_worksheet_url(role.id)), role_worksheet_page(guide, role), role.origin, in_nav=False)
             )
+    templates = list(guide.templates.values())
+    pages.append(GeneratedPage(TEMPLATES_MARKER, templates_index_page(guide), templates[0].origin if templates else guide.company.origin))
+    pages.extend(GeneratedPage(source_path(template_url(t.id)), template_page(t), t.origin) for t in templates)
+    sheets = list(guide.worksheets.values())
+    pages.append(GeneratedPage(WORKSHEETS_MARKER, worksheets_index_page(guide), sheets[0].origin if sheets else guide.company.origin))
+    pages.extend(GeneratedPage(source_path(worksheet_url(w.id)), worksheet_page(guide, w), w.origin) for w in sheets)
     return pages
 
 
@@ -53,14 +73,26 @@ def career_paths_nav(guide: Guide) -> list[Any]:
     return section
 
 
+def templates_nav(guide: Guide) -> list[Any]:
+    return [TEMPLATES_MARKER, *({_nav_title(t.title): source_path(template_url(t.id))} for t in guide.templates.values())]
+
+
+def worksheets_nav(guide: Guide) -> list[Any]:
+    return [WORKSHEETS_MARKER, *({_nav_title(w.title): source_path(worksheet_url(w.id))} for w in guide.worksheets.values())]
+
+
+SECTIONS = {CAREER_PATHS_MARKER: career_paths_nav, TEMPLATES_MARKER: templates_nav, WORKSHEETS_MARKER: worksheets_nav}
+"""Each nav marker and the function that builds the section replacing it."""
+
+
 def expand_nav(nav: list[Any], guide: Guide) -> list[Any]:
-    """mkdocs.yml's nav with the career paths marker replaced by the generated section."""
+    """mkdocs.yml's nav with each marker replaced by its generated section."""
     expanded: list[Any] = []
     for entry in nav:
         if isinstance(entry, dict):
             (title, value), = entry.items()
-            if value == CAREER_PATHS_MARKER:
-                expanded.append({title: career_paths_nav(guide)})
+            if isinstance(value, str) and value in SECTIONS:
+                expanded.append({title: SECTIONS[value](guide)})
             elif isinstance(value, list):
                 expanded.append({title: expand_nav(value, guide)})
             else:

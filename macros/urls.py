@@ -18,6 +18,16 @@ def family_url(family_id: str) -> str:
 
 
 PATHS_URL = "paths/"
+TEMPLATES_URL = "templates/"
+WORKSHEETS_URL = "worksheets/"
+
+
+def template_url(template_id: str) -> str:
+    return f"{TEMPLATES_URL}{template_id}/"
+
+
+def worksheet_url(worksheet_id: str) -> str:
+    return f"{WORKSHEETS_URL}{worksheet_id}/"
 
 
 def source_path(url: str) -> str:

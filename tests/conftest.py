@@ -31,29 +31,39 @@ def guide() -> Guide:
     return load_guide(PROJECT / "data")
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    """The project's site, built once per session into a temporary folder."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = run_build(PROJECT, site_dir)
-    assert result.returncode == 0, f"the site does not build:\n{result.stderr}"
-    return Site(site_dir)
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @pytest.fixture(scope="session")
-def site_url(site: Site) -> Iterator[str]:
-    """The built site served over HTTP on the loopback interface."""
-    handler = functools.partial(_QuietHandler, directory=str(site.root))
+def _site_and_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Site, str]]:
+    """The project's site, built once per session into a temporary folder, and served on loopback.
+
+    The server is bound first so that the site is built for its exact address:
+    Material's instant navigation only follows links that match the sitemap.
+    """
+    site_dir = tmp_path_factory.mktemp("site")
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    result = run_build(PROJECT, site_dir, site_url=url + "/")
+    assert result.returncode == 0, f"the site does not build:\n{result.stderr}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    yield Site(site_dir), url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site(_site_and_server: tuple[Site, str]) -> Site:
+    return _site_and_server[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(_site_and_server: tuple[Site, str]) -> str:
+    """The address the built site is served at."""
+    return _site_and_server[1]
 
 
 @pytest.fixture(scope="session")

@@ -26,14 +26,17 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def run_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """A real, strict `mkdocs build` of `project` into `site_dir`."""
+def run_build(project: Path, site_dir: Path, *, site_url: str | None = None) -> subprocess.CompletedProcess[str]:
+    """A real, strict `mkdocs build` of `project` into `site_dir`, optionally for another address."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=env,
     )
 
 

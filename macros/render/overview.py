@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..model import Guide, Worksheet
-from .markup import prose, prose_inline, text
+from ..urls import worksheet_url
+from .markup import page_link, prose, prose_inline, text
 
 
 def families_overview(guide: Guide) -> str:
@@ -35,9 +36,10 @@ def development_examples(guide: Guide, *, per_family: int = 2) -> str:
     return f'<ul class="cg-examples">{"".join(items)}</ul>'
 
 
-def worksheet_card(worksheet: Worksheet) -> str:
-    """A worksheet's title and purpose."""
+def worksheet_card(worksheet: Worksheet, page_url: str) -> str:
+    """A worksheet's title and purpose, with a link to print or fill it in."""
+    link = page_link(page_url, worksheet_url(worksheet.id), "Open the worksheet to print or fill in")
     return (
         f'<div class="cg-card cg-worksheet-card"><p class="cg-card__title"><strong>Worksheet: '
-        f"{text(worksheet.title)}</strong></p>{prose(worksheet.purpose)}</div>"
+        f"{text(worksheet.title)}</strong></p>{prose(worksheet.purpose)}<p>{link}</p></div>"
     )

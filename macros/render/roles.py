@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..career_moves import MOVE_LABELS, Move, moves_from
 from ..model import Guide, Role
-from ..urls import family_url, role_url, role_worksheet_url
+from ..urls import family_url, role_url, role_worksheet_url, template_url
 from .markup import block, heading_text, page_link, prose, prose_inline, text
 from .questions import question_list
 
@@ -22,7 +22,7 @@ def skills_table(guide: Guide, role: Role) -> str:
     )
 
 
-def _level_change(before: int | None, after: int | None) -> str:
+def level_change(before: int | None, after: int | None) -> str:
     if before is None:
         return f"level {after}"
     if after is None:
@@ -35,7 +35,7 @@ def move_changes(move: Move) -> str:
     groups = []
     for change, items in move.grouped():
         entries = "".join(
-            f'<li><strong>{text(item.competency.name)}</strong> <span class="cg-level-change">({_level_change(item.before, item.after)})</span>'
+            f'<li><strong>{text(item.competency.name)}</strong> <span class="cg-level-change">({level_change(item.before, item.after)})</span>'
             + (f": {prose_inline(item.competency.level_text(item.after))}" if item.after is not None else "")
             + "</li>"
             for item in items
@@ -109,8 +109,11 @@ def role_page(guide: Guide, role: Role) -> str:
             block(
                 f"<ul><li>{page_link(page_url, role_worksheet_url(role.id), 'Preparation worksheet for this role')}: "
                 "print it or fill it in online.</li>"
-                f"<li>{page_link(page_url, 'meeting/request/', 'Asking for the meeting')} and "
-                f"{page_link(page_url, 'follow-up/', 'the thank-you message')}: messages to copy and adapt.</li></ul>"
+                + "".join(
+                    f"<li>{page_link(page_url, template_url(template.id), template.title)}: a message to fill in and copy.</li>"
+                    for template in guide.templates.values()
+                )
+                + "</ul>"
             ),
         ]
     )

@@ -1,0 +1,367 @@
+/*
+ * Career Guide in the browser: message templates to fill in and copy, and
+ * worksheets to fill in, print, download and clear.
+ *
+ * Everything typed stays in this browser (localStorage); nothing is sent.
+ * Material's instant navigation swaps page content without reloading this
+ * script, so event handlers are delegated from the document (attached once)
+ * and each new page is set up from Material's `document$` observable.
+ * Without JavaScript, pages stay readable: controls that need it carry the
+ * `cg-needs-js` class and are hidden.
+ */
+(() => {
+  "use strict";
+
+  const PREFIX = "career-guide:";
+  const SHARED_KEY = `${PREFIX}placeholders`; // values of [Placeholders], shared by every page
+  const CONFIRM_MS = 2500;
+
+  /* ---------- storage: never fails the page, even when storage is disabled ---------- */
+
+  const store = {
+    read(key) {
+      try {
+        return JSON.parse(localStorage.getItem(key) || "{}") || {};
+      } catch {
+        return {};
+      }
+    },
+    write(key, value) {
+      try {
+        localStorage.setItem(key, JSON.stringify(value));
+      } catch {
+        /* storage full or disabled: the page still works, it just forgets */
+      }
+    },
+    remove(key) {
+      try {
+        localStorage.removeItem(key);
+      } catch {
+        /* nothing to remove */
+      }
+    },
+  };
+
+  // "Manager's Name" and "manager's name" are the same blank.
+  const sharedName = (name) => name.trim().toLowerCase();
+
+  function rememberShared(name, value) {
+    const shared = store.read(SHARED_KEY);
+    if (value) shared[sharedName(name)] = value;
+    else delete shared[sharedName(name)];
+    store.write(SHARED_KEY, shared);
+  }
+
+  const content = () => document.querySelector(".md-content") || document.body;
+
+  function announce(container, message) {
+    const status = container.querySelector(".cg-status");
+    if (!status) return;
+    status.textContent = message;
+    clearTimeout(status.cgTimer);
+    status.cgTimer = setTimeout(() => (status.textContent = ""), CONFIRM_MS * 2);
+  }
+
+  function confirmOnButton(button, label) {
+    if (!button.dataset.cgLabel) button.dataset.cgLabel = button.textContent;
+    button.textContent = label;
+    clearTimeout(button.cgTimer);
+    button.cgTimer = setTimeout(() => (button.textContent = button.dataset.cgLabel), CONFIRM_MS);
+  }
+
+  /* ---------- message templates ---------- */
+
+  function templateValues(template) {
+    const values = {};
+    template.querySelectorAll("[data-cg-slot-input]").forEach((input) => {
+      values[input.dataset.cgSlotInput] = input.value.trim();
+    });
+    return values;
+  }
+
+  function messageText(template, part) {
+    const element = template.querySelector(`[data-cg-part="${part}"]`);
+    return element ? element.textContent : "";
+  }
+
+  function mailtoHref(template) {
+    // RFC 6068: percent-encode everything, CRLF line breaks in the body.
+    const subject = encodeURIComponent(messageText(template, "subject"));
+    const body = encodeURIComponent(messageText(template, "body").replace(/\r?\n/g, "\r\n"));
+    return `mailto:?subject=${subject}&body=${body}`;
+  }
+
+  function renderTemplate(template) {
+    const values = templateValues(template);
+    template.querySelectorAll("[data-cg-slot]").forEach((mark) => {
+      const value = values[mark.dataset.cgSlot];
+      mark.textContent = value || `[${mark.dataset.cgSlot}]`;
+      mark.classList.toggle("cg-placeholder--filled", Boolean(value));
+    });
+    const link = template.querySelector("[data-cg-mailto]");
+    if (link) link.href = mailtoHref(template);
+  }
+
+  function setUpTemplate(template) {
+    const shared = store.read(SHARED_KEY);
+    template.querySelectorAll("[data-cg-slot-input]").forEach((input) => {
+      const remembered = shared[sharedName(input.dataset.cgSlotInput)];
+      if (remembered && !input.value) input.value = remembered;
+    });
+    renderTemplate(template);
+  }
+
+  async function copyText(value) {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(value);
+      return;
+    }
+    // Plain-HTTP intranets have no Clipboard API: fall back to a selection.
+    const area = document.createElement("textarea");
+    area.value = value;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.append(area);
+    area.select();
+    const copied = document.execCommand("copy");
+    area.remove();
+    if (!copied) throw new Error("copy refused");
+  }
+
+  async function copyPart(button, part) {
+    const template = button.closest("[data-cg-template]");
+    const noun = part === "subject" ? "Subject" : "Message";
+    try {
+      await copyText(messageText(template, part));
+      confirmOnButton(button, "Copied ✓");
+      announce(template, `${noun} copied to the clipboard.`);
+    } catch {
+      announce(template, `Could not copy. Select the ${noun.toLowerCase()} and copy it by hand.`);
+    }
+  }
+
+  /* ---------- worksheets ---------- */
+
+  const worksheetKey = (toolbar) => `${PREFIX}worksheet:${toolbar.dataset.cgWorksheet}`;
+  const worksheetFields = () => content().querySelectorAll("[data-cg-field]");
+
+  // Writing space grows with the answer, so everything typed is on screen and on paper.
+  function grow(field) {
+    field.classList.toggle("cg-empty", !field.value);
+    if (field.tagName !== "TEXTAREA") return;
+    field.style.height = "";
+    if (field.scrollHeight > field.clientHeight) field.style.height = `${field.scrollHeight + 2}px`;
+  }
+
+  function setUpWorksheet(toolbar) {
+    const saved = store.read(worksheetKey(toolbar));
+    const shared = store.read(SHARED_KEY);
+    worksheetFields().forEach((field) => {
+      const key = field.dataset.cgField;
+      if (key in saved) field.value = saved[key];
+      else if (field.dataset.cgShared && shared[sharedName(field.dataset.cgShared)]) {
+        field.value = shared[sharedName(field.dataset.cgShared)];
+      }
+      grow(field);
+    });
+  }
+
+  function saveWorksheet(toolbar) {
+    const answers = {};
+    worksheetFields().forEach((field) => {
+      if (field.value) answers[field.dataset.cgField] = field.value;
+    });
+    store.write(worksheetKey(toolbar), answers);
+  }
+
+  function clearWorksheet(toolbar) {
+    if (!window.confirm("Clear every answer on this worksheet? This cannot be undone.")) return;
+    store.remove(worksheetKey(toolbar));
+    worksheetFields().forEach((field) => {
+      field.value = field.defaultValue;
+      grow(field);
+    });
+    announce(toolbar, "Answers cleared.");
+  }
+
+  const headingText = (heading) => {
+    const copy = heading.cloneNode(true);
+    copy.querySelectorAll(".headerlink").forEach((link) => link.remove());
+    return copy.textContent.trim();
+  };
+  const labelOf = (field) => {
+    const label = field.id && document.querySelector(`label[for="${field.id}"]`);
+    return (label ? label.textContent : field.getAttribute("aria-label") || "").replace(/\s+/g, " ").trim();
+  };
+
+  // The sheet's questions and answers as text: Markdown, which also reads well as plain text.
+  function worksheetText(toolbar, markdown) {
+    const lines = [];
+    const heading = (level, value) =>
+      markdown ? lines.push(`${"#".repeat(level)} ${value}`, "") : lines.push(value, (level === 1 ? "=" : "-").repeat(value.length), "");
+    heading(1, toolbar.dataset.cgTitle);
+    const parts = content().querySelectorAll("h2, .cg-person__field, .cg-answer, .cg-table");
+    parts.forEach((part) => {
+      if (part.matches("h2")) {
+        if (!part.closest(".cg-needs-js, .cg-screen-only")) heading(2, headingText(part));
+      } else if (part.matches(".cg-person__field")) {
+        const field = part.querySelector("[data-cg-field]");
+        lines.push(`${labelOf(field)}: ${field.value}`, "");
+      } else if (part.matches(".cg-answer")) {
+        const field = part.querySelector("[data-cg-field]");
+        lines.push(markdown ? `**${labelOf(field)}**` : labelOf(field), "", field.value.trim() || "(no answer)", "");
+      } else {
+        const columns = [...part.querySelectorAll("thead th")].map((cell) => cell.textContent.trim());
+        const rows = [...part.querySelectorAll("tbody tr")]
+          .map((row) => [...row.querySelectorAll("input")].map((input) => input.value.replace(/\|/g, "/").trim()))
+          .filter((cells) => cells.some(Boolean));
+        if (markdown) {
+          lines.push(`| ${columns.join(" | ")} |`, `| ${columns.map(() => "---").join(" | ")} |`);
+          rows.forEach((cells) => lines.push(`| ${cells.join(" | ")} |`));
+        } else {
+          rows.forEach((cells) => lines.push(columns.map((column, index) => `${column}: ${cells[index]}`).join("; ")));
+        }
+        if (!rows.length) lines.push("(no rows filled in)");
+        lines.push("");
+      }
+    });
+    return `${lines.join("\n").trim()}\n`;
+  }
+
+  function download(filename, body, type) {
+    const url = URL.createObjectURL(new Blob([body], { type }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = filename;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  function downloadAnswers(toolbar, markdown) {
+    const extension = markdown ? "md" : "txt";
+    const type = markdown ? "text/markdown" : "text/plain";
+    download(`${toolbar.dataset.cgWorksheet}.${extension}`, worksheetText(toolbar, markdown), `${type};charset=utf-8`);
+    announce(toolbar, `Answers downloaded as ${toolbar.dataset.cgWorksheet}.${extension}.`);
+  }
+
+  /* ---------- calendar reminder (.ics) ---------- */
+
+  // RFC 5545 text: escape \ ; , and line breaks; fold lines longer than 75 octets.
+  const icsText = (value) => value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  function fold(line) {
+    const bytes = new TextEncoder().encode(line);
+    if (bytes.length <= 75) return line;
+    const pieces = [];
+    let current = "";
+    for (const character of line) {
+      if (new TextEncoder().encode(current + character).length > (pieces.length ? 74 : 75)) {
+        pieces.push(current);
+        current = "";
+      }
+      current += character;
+    }
+    pieces.push(current);
+    return pieces.join("\r\n ");
+  }
+  const icsDate = (date) => date.toISOString().slice(0, 10).replace(/-/g, "");
+
+  function reminderCalendar(title, conversationDate, weeks, pageUrl) {
+    const start = new Date(`${conversationDate}T00:00:00Z`);
+    start.setUTCDate(start.getUTCDate() + 7 * weeks);
+    const end = new Date(start);
+    end.setUTCDate(end.getUTCDate() + 1);
+    const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
+    const lines = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//Career Guide//Follow-up reminder//EN",
+      "CALSCALE:GREGORIAN",
+      "METHOD:PUBLISH",
+      "BEGIN:VEVENT",
+      `UID:${stamp}-${Math.random().toString(36).slice(2)}@career-guide`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${icsDate(start)}`,
+      `DTEND;VALUE=DATE:${icsDate(end)}`,
+      `SUMMARY:${icsText(title)}`,
+      `DESCRIPTION:${icsText(`Progress check-in, ${weeks} weeks after the career development conversation of ${conversationDate}. Bring your follow-up plan: ${pageUrl}`)}`,
+      "TRANSP:TRANSPARENT",
+      "BEGIN:VALARM",
+      "ACTION:DISPLAY",
+      `DESCRIPTION:${icsText(title)}`,
+      "TRIGGER:PT9H",
+      "END:VALARM",
+      "END:VEVENT",
+      "END:VCALENDAR",
+    ];
+    return `${lines.map(fold).join("\r\n")}\r\n`;
+  }
+
+  function downloadReminder(button) {
+    const reminder = button.closest("[data-cg-reminder]");
+    const toolbar = content().querySelector("[data-cg-worksheet]");
+    const dateField = content().querySelector('[data-cg-field="date"]');
+    const weeks = Math.min(52, Math.max(1, parseInt(reminder.querySelector("input").value, 10) || 1));
+    const today = new Date();
+    const fallback = new Date(today.getTime() - today.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+    const date = (dateField && dateField.value) || fallback;
+    const url = location.href.split("#")[0];
+    download("career-check-in.ics", reminderCalendar(reminder.dataset.cgReminder, date, weeks, url), "text/calendar;charset=utf-8");
+    if (toolbar) announce(toolbar, `Calendar reminder downloaded for ${weeks} weeks after ${date}.`);
+  }
+
+  /* ---------- wiring ---------- */
+
+  document.addEventListener("input", (event) => {
+    const target = event.target;
+    if (!(target instanceof HTMLElement)) return;
+    if (target.matches("[data-cg-slot-input]")) {
+      rememberShared(target.dataset.cgSlotInput, target.value.trim());
+      renderTemplate(target.closest("[data-cg-template]"));
+    } else if (target.matches("[data-cg-field]")) {
+      const toolbar = content().querySelector("[data-cg-worksheet]");
+      if (target.dataset.cgShared) rememberShared(target.dataset.cgShared, target.value.trim());
+      grow(target);
+      if (toolbar) saveWorksheet(toolbar);
+    }
+  });
+
+  document.addEventListener("click", (event) => {
+    const button = event.target instanceof Element && event.target.closest("[data-cg-action]");
+    if (!button) return;
+    const toolbar = button.closest("[data-cg-worksheet]");
+    switch (button.dataset.cgAction) {
+      case "copy-subject":
+        return void copyPart(button, "subject");
+      case "copy-body":
+        return void copyPart(button, "body");
+      case "print":
+        return window.print();
+      case "download-md":
+        return downloadAnswers(toolbar, true);
+      case "download-txt":
+        return downloadAnswers(toolbar, false);
+      case "clear":
+        return clearWorksheet(toolbar);
+      case "ics":
+        return downloadReminder(button);
+    }
+  });
+
+  window.addEventListener("beforeprint", () => worksheetFields().forEach(grow));
+
+  function setUpPage() {
+    content().querySelectorAll("[data-cg-template]").forEach(setUpTemplate);
+    content().querySelectorAll("[data-cg-worksheet]").forEach(setUpWorksheet);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setUpPage); // every page, including those reached by instant navigation
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUpPage);
+  } else {
+    setUpPage();
+  }
+})();

@@ -1,0 +1,271 @@
+"""Templates and worksheets in Debian's Chromium: fill in, copy, send, save, print, download."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+
+from helpers import normalise
+from macros.model import Guide
+
+pytestmark = pytest.mark.browser
+
+EXPECTED_PAGES = {"self-assessment": 2, "meeting-preparation": 2, "follow-up-plan": 2}
+"""Printed length of each general worksheet, the same on A4 and US Letter (two pages at most)."""
+
+NOT_ON_PAPER = [
+    "Research career paths", "Message templates", "Table of contents", "Made with", "Skip to",
+    "Print", "Download answers", "Clear answers", "calendar reminder", "Search",
+]
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[Page]:
+    """A page allowed to read and write the clipboard, as a person clicking 'Copy' is."""
+    context = browser.new_context(  # type: ignore[attr-defined]
+        viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"]
+    )
+    yield context.new_page()
+    context.close()
+
+
+def _clipboard(page: Page) -> str:
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def _filled(text: str, values: dict[str, str]) -> str:
+    for name, value in values.items():
+        text = text.replace(f"[{name}]", value)
+    return text
+
+
+def _pdf_text(pdf: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return len(reader.pages), normalise(" ".join(page.extract_text() for page in reader.pages))
+
+
+def test_placeholders_fill_the_preview_and_both_copies(page: Page, site_url: str, guide: Guide) -> None:
+    template = guide.templates["meeting-request"]
+    values = {"Manager's Name": "Dana Reyes", "Your Name": "Sam Lee"}  # [Company Name] left empty
+    page.goto(site_url + "/templates/meeting-request/")
+    for name, value in values.items():
+        page.get_by_label(name, exact=True).fill(value)
+    body = page.locator('[data-cg-part="body"]')
+    expect(body).to_contain_text("Hi Dana Reyes,")
+    expect(body).to_contain_text("[Company Name]")
+
+    page.get_by_role("button", name="Copy subject").click()
+    expect(page.get_by_role("button", name="Copied ✓")).to_be_visible()
+    assert _clipboard(page) == _filled(template.subject or "", values)
+
+    page.get_by_role("button", name="Copy message").click()
+    expect(page.get_by_role("status")).to_have_text("Message copied to the clipboard.")
+    assert _clipboard(page) == _filled(template.body, values), "plain text, line breaks intact"
+
+    href = page.get_by_role("link", name="Open in your e-mail app").get_attribute("href") or ""
+    query = parse_qs(urlparse(href).query)
+    assert href.startswith("mailto:?")
+    assert query["subject"] == [_filled(template.subject or "", values)]
+    assert query["body"] == [_filled(template.body, values).replace("\n", "\r\n")]
+
+
+def test_values_are_remembered_across_pages_and_reloads(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/templates/meeting-request/")
+    page.get_by_label("Manager's Name", exact=True).fill("Dana Reyes")
+    page.goto(site_url + "/templates/thank-you/")
+    expect(page.get_by_label("Manager's Name", exact=True)).to_have_value("Dana Reyes")
+    expect(page.locator('[data-cg-part="body"]')).to_contain_text("Dana Reyes")
+    page.reload()
+    expect(page.get_by_label("Manager's Name", exact=True)).to_have_value("Dana Reyes")
+    page.goto(site_url + "/worksheets/self-assessment/")
+    expect(page.get_by_label("Your manager", exact=True)).to_have_value("Dana Reyes")
+    assert "career-guide:placeholders" in page.evaluate("Object.keys(localStorage)")
+
+
+def test_templates_work_after_instant_navigation(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/meeting/request/", wait_until="networkidle")  # Material has read the sitemap
+    page.evaluate("window.cgSamePage = true")
+    page.locator("article").get_by_role("link", name="Fill in, copy or send this message").first.click()
+    page.wait_for_url("**/templates/meeting-request/")
+    assert page.evaluate("window.cgSamePage === true"), "the page was reached by Material's instant navigation"
+    page.get_by_label("Your Name", exact=True).fill("Sam Lee")
+    expect(page.locator('[data-cg-part="body"]')).to_contain_text("Sam Lee")
+    page.get_by_role("button", name="Copy message").click()
+    assert "Sam Lee" in _clipboard(page)
+
+
+def test_worksheet_answers_survive_reload_and_clear(page: Page, site_url: str, guide: Guide) -> None:
+    question = guide.worksheets["self-assessment"].sections[0].questions[0]
+    page.goto(site_url + "/worksheets/self-assessment/")
+    answer = page.get_by_label(normalise(question.text), exact=True)
+    answer.fill("Shipping the billing rewrite.\nOn time, with no incident.")
+    page.get_by_label("Your name").fill("Sam Lee")
+    page.get_by_role("row").nth(0)  # the page is fully set up before reloading
+    page.reload()
+    expect(page.get_by_label(normalise(question.text), exact=True)).to_have_value(
+        "Shipping the billing rewrite.\nOn time, with no incident."
+    )
+    expect(page.get_by_label("Your name")).to_have_value("Sam Lee")
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Clear answers").click()
+    expect(page.get_by_label(normalise(question.text), exact=True)).to_have_value("")
+    page.reload()
+    expect(page.get_by_label(normalise(question.text), exact=True)).to_have_value("")
+
+
+def test_worksheet_answers_download_as_markdown_and_text(page: Page, site_url: str, guide: Guide, tmp_path: Path) -> None:
+    sheet = guide.worksheets["follow-up-plan"]
+    question = sheet.sections[0].questions[0]
+    page.goto(site_url + "/worksheets/follow-up-plan/")
+    page.get_by_label(normalise(question.text), exact=True).fill("Grow into a tech lead.")
+    page.get_by_label("Action, row 1").fill("Lead the Q3 migration")
+    page.get_by_label("Owner, row 1").fill("Me")
+    for button, name in (("Download answers (.md)", "follow-up-plan.md"), ("Download answers (.txt)", "follow-up-plan.txt")):
+        with page.expect_download() as info:
+            page.get_by_role("button", name=button).click()
+        download = info.value
+        assert download.suggested_filename == name
+        target = tmp_path / name
+        download.save_as(target)
+        content = target.read_text(encoding="utf-8")
+        assert sheet.title in content and normalise(question.text) in content
+        assert "Grow into a tech lead." in content
+        for section in sheet.sections:
+            assert section.title in content
+        if name.endswith(".md"):
+            assert "| Lead the Q3 migration | Me |  |  |" in content
+        else:
+            assert "Action: Lead the Q3 migration; Owner: Me" in content
+
+
+def test_follow_up_reminder_is_a_calendar_file(page: Page, site_url: str, tmp_path: Path) -> None:
+    page.goto(site_url + "/worksheets/follow-up-plan/")
+    page.get_by_label("Conversation date").fill("2026-12-03")
+    page.get_by_label("Weeks after the conversation").fill("6")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download calendar reminder (.ics)").click()
+    target = tmp_path / "reminder.ics"
+    info.value.save_as(target)
+    calendar = target.read_bytes().decode("utf-8")
+    assert info.value.suggested_filename.endswith(".ics")
+    assert calendar.startswith("BEGIN:VCALENDAR\r\n") and calendar.endswith("END:VCALENDAR\r\n")
+    day = (datetime.date(2026, 12, 3) + datetime.timedelta(weeks=6)).strftime("%Y%m%d")
+    assert f"DTSTART;VALUE=DATE:{day}\r\n" in calendar
+    assert "SUMMARY:Check in with my manager on my development plan\r\n" in calendar
+    assert all(len(line.encode()) <= 75 for line in calendar.split("\r\n"))
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("worksheet_id", sorted(EXPECTED_PAGES))
+def test_worksheets_print_on_paper(page: Page, site_url: str, guide: Guide, worksheet_id: str, paper: str) -> None:
+    sheet = guide.worksheets[worksheet_id]
+    page.goto(site_url + f"/worksheets/{worksheet_id}/")
+    pages, text = _pdf_text(page.pdf(format=paper, prefer_css_page_size=True))
+    assert pages == EXPECTED_PAGES[worksheet_id]
+    assert sheet.title in text
+    for section in sheet.sections:
+        assert section.title in text
+        for question in section.questions:
+            assert normalise(question.text) in text
+    for words in NOT_ON_PAPER:
+        assert words not in text, f"{words!r} is printed"
+
+
+def test_questions_are_not_split_from_their_writing_space(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/worksheets/self-assessment/")
+    page.emulate_media(media="print")
+    rules = page.evaluate(
+        "[...document.querySelectorAll('.cg-answer')].map(answer => getComputedStyle(answer).breakInside)"
+    )
+    assert rules and set(rules) == {"avoid"}
+
+
+def test_a_worksheet_prints_with_its_answers(page: Page, site_url: str, guide: Guide) -> None:
+    question = guide.worksheets["self-assessment"].sections[1].questions[0]
+    long_answer = " ".join(f"Answer sentence number {n}." for n in range(1, 30))
+    page.goto(site_url + "/worksheets/self-assessment/")
+    page.get_by_label(normalise(question.text), exact=True).fill(long_answer)
+    page.reload()  # printed from the saved answers, as after coming back to the page
+    _, text = _pdf_text(page.pdf(format="A4", prefer_css_page_size=True))
+    assert "Answer sentence number 1." in text and "Answer sentence number 29." in text, "long answers print whole"
+
+
+def test_role_worksheet_prints_without_navigation(page: Page, site_url: str, guide: Guide) -> None:
+    role = guide.roles["senior-engineer"]
+    page.goto(site_url + "/roles/senior-engineer/worksheet/")
+    pages, text = _pdf_text(page.pdf(format="A4", prefer_css_page_size=True))
+    assert 1 <= pages <= 4
+    for question in guide.questions_for(role):
+        assert normalise(question.text) in text
+    for words in NOT_ON_PAPER:
+        assert words not in text, f"{words!r} is printed"
+
+
+def test_print_button_opens_the_print_dialog(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/worksheets/self-assessment/")
+    page.evaluate("window.print = () => { window.cgPrinted = true; }")
+    page.get_by_role("button", name="Print").click()
+    assert page.evaluate("window.cgPrinted === true")
+
+
+def test_without_javascript_templates_and_worksheets_read_correctly(browser: object, site_url: str, guide: Guide) -> None:
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        page.goto(site_url + "/templates/meeting-request/")
+        body = page.locator('[data-cg-part="body"]')
+        expect(body).to_contain_text("[Manager's Name]")
+        assert body.inner_text().strip() == guide.templates["meeting-request"].body.strip()
+        expect(page.get_by_role("button", name="Copy message")).to_be_hidden()
+        expect(page.get_by_role("link", name="Open in your e-mail app")).to_be_visible()
+        page.goto(site_url + "/worksheets/self-assessment/")
+        expect(page.get_by_role("button", name="Clear answers")).to_be_hidden()
+        first = guide.worksheets["self-assessment"].sections[0].questions[0]
+        expect(page.get_by_label(normalise(first.text), exact=True)).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_keyboard_reaches_and_uses_the_copy_button(page: Page, site_url: str, guide: Guide) -> None:
+    page.goto(site_url + "/templates/meeting-request-chat/")
+    button = page.get_by_role("button", name="Copy message")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if button.evaluate("element => element === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reaches the copy button")
+    page.keyboard.press("Enter")
+    assert _clipboard(page) == guide.templates["meeting-request-chat"].body
+
+
+def test_mailto_in_the_page_matches_the_rendered_text(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/templates/thank-you/")
+    href = page.get_by_role("link", name="Open in your e-mail app").get_attribute("href") or ""
+    subject = page.locator('[data-cg-part="subject"]').inner_text()
+    assert parse_qs(urlparse(href).query)["subject"] == [subject]
+    assert re.match(r"^mailto:\?subject=[^&]+&body=", href)
+
+
+def test_worksheets_work_after_instant_navigation(page: Page, site_url: str, guide: Guide) -> None:
+    question = guide.worksheets["self-assessment"].sections[0].questions[0]
+    page.goto(site_url + "/prepare/self-assessment/", wait_until="networkidle")
+    page.evaluate("window.cgSamePage = true")
+    page.locator("article").get_by_role("link", name="Open the worksheet to print or fill in").first.click()
+    page.wait_for_url("**/worksheets/self-assessment/")
+    page.get_by_label(normalise(question.text), exact=True).fill("The onboarding guide.")
+    page.go_back()
+    page.wait_for_url("**/prepare/self-assessment/")
+    page.go_forward()
+    page.wait_for_url("**/worksheets/self-assessment/")
+    expect(page.get_by_label(normalise(question.text), exact=True)).to_have_value("The onboarding guide.")
+    assert page.evaluate("window.cgSamePage === true"), "every step stayed within Material's instant navigation"
