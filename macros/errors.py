@@ -12,7 +12,7 @@ class DataProblem:
     path: str
     """Path of the file, relative to the project (`data/career_paths/engineering.yml`)."""
     line: int
-    """1-based line of the offending value (0 when the whole file is concerned)."""
+    """1-based line of the offending value (1 when the whole file is concerned)."""
     message: str
     """What is wrong and how to fix it."""
 

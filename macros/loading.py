@@ -140,7 +140,7 @@ def _lenient_ids(kind: str, contents: list[Any]) -> set[str]:
 def _folder_files(data_dir: Path, folder: Folder, problems: _Collector) -> list[Path]:
     directory = data_dir / folder.name
     if not directory.is_dir():
-        problems.add(f"{data_dir.name}/{folder.name}", 0, f"the folder is missing: create it and add at least one {folder.noun} file")
+        problems.add(f"{data_dir.name}/{folder.name}", 1, f"the folder is missing: create it and add at least one {folder.noun} file")
         return []
     paths = []
     for path in sorted(directory.iterdir()):
@@ -148,9 +148,9 @@ def _folder_files(data_dir: Path, folder: Folder, problems: _Collector) -> list[
             continue  # editor and system files such as .DS_Store
         display = _display(path, data_dir)
         if path.is_dir():
-            problems.add(display, 0, f"folders inside {data_dir.name}/{folder.name}/ are not read: move its files up one level")
+            problems.add(display, 1, f"folders inside {data_dir.name}/{folder.name}/ are not read: move its files up one level")
         elif path.suffix not in YAML_SUFFIXES:
-            problems.add(display, 0, f"only YAML files (.yml) belong in {data_dir.name}/{folder.name}/: rename this file to .yml or move it elsewhere")
+            problems.add(display, 1, f"only YAML files (.yml) belong in {data_dir.name}/{folder.name}/: rename this file to .yml or move it elsewhere")
         else:
             paths.append(path)
     return paths
@@ -162,7 +162,7 @@ def _unexpected_top_level(data_dir: Path, problems: _Collector) -> None:
         if path.name.startswith(".") or path.name in known or path.name.lower().startswith("readme"):
             continue
         hint = ", ".join(sorted(known))
-        problems.add(_display(path, data_dir), 0, f"unexpected file or folder in {data_dir.name}/: the guide reads only {hint}; move it elsewhere")
+        problems.add(_display(path, data_dir), 1, f"unexpected file or folder in {data_dir.name}/: the guide reads only {hint}; move it elsewhere")
 
 
 def _origin(file: DataFile, record: Any) -> Origin:
@@ -449,7 +449,7 @@ def load_guide(data_dir: Path) -> Guide:
     """Load and validate everything under `data_dir`; raise DataError listing every problem."""
     problems = _Collector()
     if not data_dir.is_dir():
-        raise DataError([DataProblem(data_dir.name, 0, "the data folder is missing")])
+        raise DataError([DataProblem(data_dir.name, 1, "the data folder is missing")])
     _unexpected_top_level(data_dir, problems)
 
     invalid: dict[str, list[Any]] = {"competencies": [], **{folder.name: [] for folder in FOLDERS}}
@@ -457,7 +457,7 @@ def load_guide(data_dir: Path) -> Guide:
     for name, schema in SINGLE_FILES.items():
         path = data_dir / name
         if not path.is_file():
-            problems.add(f"{data_dir.name}/{name}", 0, "the file is missing: create it (see the editors' guide)")
+            problems.add(f"{data_dir.name}/{name}", 1, "the file is missing: create it (see the editors' guide)")
             singles[name] = None
         else:
             singles[name] = _read(path, data_dir, schema, problems, invalid["competencies"] if name == "competencies.yml" else [])

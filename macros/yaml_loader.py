@@ -182,6 +182,6 @@ def load_yaml_file(path: Path, display_path: str) -> tuple[Any, list[DataProblem
         line, message = _syntax_message(error, text)
         return None, [DataProblem(display_path, line, message)]
     except yaml.YAMLError as error:
-        return None, [DataProblem(display_path, 0, f"YAML error: {error}")]
+        return None, [DataProblem(display_path, 1, f"YAML error: {error}")]
     finally:
         loader.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -95,6 +96,21 @@ ENGINEERING = "career_paths/engineering.yml"
          "sa-proud,", "question 'sa-proud' does not exist (did you mean 'sa-proud-of'?)"),
         ("templates/agenda.yml", "title: Agenda for the conversation", "title: Agenda\ntitle: Again",
          "title: Again", "key 'title' appears twice"),
+        ("career_paths/design.yml", "    summary: Designs features from first sketches to polished, tested screens.\n", "",
+         "  - id: product-designer", "role 'product-designer': missing required key 'summary'"),
+        ("company.yml", "guide_title: Brightwell Career Guide", "guide_title: no",
+         "guide_title: no", "'guide_title' is no, which YAML reads as false, not as text: put it in quotes"),
+        ("company.yml", "guide_title: Brightwell Career Guide", "guide_title: on",
+         "guide_title: on", "'guide_title' is on, which YAML reads as true, not as text: put it in quotes"),
+        ("templates/agenda.yml", "title: Agenda for the conversation", "title: 10:30",
+         "title: 10:30", "'title' is 10:30, which YAML reads as the number 630 (base 60), not as text: put it in quotes"),
+        ("worksheets/meeting-preparation.yml", "  - title: Questions to ask\n", "  - title: Questions to ask\n    bank: managr\n",
+         "bank: managr", "question bank 'managr' does not exist (did you mean 'manager'?)"),
+        ("career_paths/customer-success.yml", "roles:\n", "roles:\n\t- id: x\n",
+         "\t- id: x", "a tab is used for indentation: YAML needs spaces, replace the tab with spaces"),
+        ("competencies.yml", "  - id: research\n", "  - id: research\n    name: [unclosed\n",
+         # The parser notices one line later; the message says to look at the line above too.
+         "name: User research", "YAML syntax error (did not find expected ',' or ']'"),
     ],
 )
 def test_mistakes_are_reported_with_file_line_and_fix(
@@ -124,3 +140,28 @@ def test_a_missing_file_is_reported(data_dir: Path) -> None:
     with pytest.raises(DataError) as caught:
         load_guide(data_dir)
     assert any(str(problem).startswith("data/company.yml:") and "missing" in str(problem) for problem in caught.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("relative", "content", "expected"),
+    [
+        ("questions/follow-up.yml", b"", "the file is empty: add its content or delete the file"),
+        ("questions/follow-up.yml", b"# yaml-language-server: $schema=../schema/question-bank.json\n", "the file is empty"),
+        ("templates/thank-you.yml", "id: thank-you\ntitle: Th\u00e9nk you\n".encode("latin-1"), "the file is not UTF-8 text (byte 0xe9): save it with the UTF-8 encoding"),
+        ("career_paths/notes.txt", b"Ideas for new roles", "only YAML files (.yml) belong in data/career_paths/: rename this file to .yml or move it elsewhere"),
+        ("career_paths/engineering.json", b"{}", "only YAML files (.yml) belong in data/career_paths/"),
+        ("roles.yml", b"id: x", "unexpected file or folder in data/"),
+    ],
+)
+def test_whole_file_mistakes_are_reported_with_file_and_line(data_dir: Path, relative: str, content: bytes, expected: str) -> None:
+    (data_dir / relative).write_bytes(content)
+    with pytest.raises(DataError) as caught:
+        load_guide(data_dir)
+    problems = [str(problem) for problem in caught.value.problems]
+    assert any(re.match(rf"data/{re.escape(relative)}:\d+: ", problem) and expected in problem for problem in problems), problems
+
+
+def test_dotfiles_and_readmes_are_ignored(data_dir: Path) -> None:
+    (data_dir / "career_paths" / ".DS_Store").write_bytes(b"\x00\x01")
+    (data_dir / "README.md").write_text("Notes for editors", encoding="utf-8")
+    assert load_guide(data_dir).roles

@@ -1,0 +1,50 @@
+"""`make check` (python -m macros.check): validate data/ without building, for HR."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import PROJECT
+from macros.model import Guide
+
+
+def _check(cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "macros.check", "data"], cwd=cwd, capture_output=True, text=True,
+        env={**os.environ, "PYTHONPATH": str(PROJECT)},
+    )
+
+
+def test_check_summarises_valid_data(guide: Guide) -> None:
+    result = _check(PROJECT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        f"OK: {len(guide.roles)} roles in {len(guide.families)} families, {len(guide.competencies)} competencies, "
+        f"{len(guide.questions)} questions in {len(guide.banks)} banks, {len(guide.templates)} templates, "
+        f"{len(guide.worksheets)} worksheets\n"
+    )
+
+
+def test_check_lists_every_problem_and_fails(tmp_path: Path) -> None:
+    shutil.copytree(PROJECT / "data", tmp_path / "data")
+    engineering = tmp_path / "data" / "career_paths" / "engineering.yml"
+    before = engineering.read_text(encoding="utf-8").replace("next: [staff-engineer, engineering-manager]", "next: [staff-enginer, engineering-manager]")
+    engineering.write_text(before, encoding="utf-8")
+    (tmp_path / "data" / "questions" / "follow-up.yml").write_text("", encoding="utf-8")
+
+    result = _check(tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert re.match(
+        r"data/career_paths/engineering\.yml:\d+: role 'senior-engineer': next role 'staff-enginer' does not exist "
+        r"\(did you mean 'staff-engineer'\?\)", lines[0]
+    ), lines
+    assert lines[1].startswith("data/questions/follow-up.yml:1: the file is empty")
+    assert lines[-1] == "2 problems in the data: fix them and build again."
+    assert engineering.read_text(encoding="utf-8") == before, "checking never rewrites a data file"
