@@ -34,15 +34,16 @@ WORKSHEETS_MARKER = source_path(WORKSHEETS_URL)
 class GeneratedPage:
     src_uri: str
     markdown: str
-    origin: Origin
-    """The data file and line the page comes from ("Edit this page" opens it)."""
+    origin: Origin | None
+    """The data file the page comes from ("Edit this page" opens it); None for
+    index pages, which gather many files and so have no single one to edit."""
     in_nav: bool = True
 
 
 def generated_pages(guide: Guide) -> list[GeneratedPage]:
     """Every page the data produces."""
     families = guide.families
-    pages = [GeneratedPage(CAREER_PATHS_MARKER, paths_index_page(guide), families[0].origin if families else guide.company.origin)]
+    pages = [GeneratedPage(CAREER_PATHS_MARKER, paths_index_page(guide), None)]
     for family in families:
         pages.append(GeneratedPage(source_path(family_url(family.id)), family_page(guide, family), family.origin))
         for role in family.roles:
@@ -51,10 +52,10 @@ def generated_pages(guide: Guide) -> list[GeneratedPage]:
                 GeneratedPage(source_path(role_worksheet_url(role.id)), role_worksheet_page(guide, role), role.origin, in_nav=False)
             )
     templates = list(guide.templates.values())
-    pages.append(GeneratedPage(TEMPLATES_MARKER, templates_index_page(guide), templates[0].origin if templates else guide.company.origin))
+    pages.append(GeneratedPage(TEMPLATES_MARKER, templates_index_page(guide), None))
     pages.extend(GeneratedPage(source_path(template_url(t.id)), template_page(t), t.origin) for t in templates)
     sheets = list(guide.worksheets.values())
-    pages.append(GeneratedPage(WORKSHEETS_MARKER, worksheets_index_page(guide), sheets[0].origin if sheets else guide.company.origin))
+    pages.append(GeneratedPage(WORKSHEETS_MARKER, worksheets_index_page(guide), None))
     pages.extend(GeneratedPage(source_path(worksheet_url(w.id)), worksheet_page(guide, w), w.origin) for w in sheets)
     return pages
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
+SCHEMAS = PROJECT / "data" / "schema"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data")
 
 
@@ -94,3 +96,15 @@ class Site:
         extractor = _TextExtractor()
         extractor.feed(self.html(url))
         return normalise("".join(extractor.parts))
+
+
+def editor_errors(content: object, schema_name: str) -> list[str]:
+    """What an editor validating `content` against data/schema/`schema_name` would flag (plain jsonschema)."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
+    registry = Registry().with_resources(
+        (path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8")))) for path in SCHEMAS.glob("*.json")
+    )
+    schema = json.loads((SCHEMAS / schema_name).read_text(encoding="utf-8"))
+    return [error.message for error in Draft202012Validator(schema, registry=registry).iter_errors(content)]

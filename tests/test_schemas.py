@@ -14,14 +14,10 @@ from typing import Any, Iterator
 
 import pytest
 import yaml
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-
-from helpers import PROJECT
+from helpers import PROJECT, SCHEMAS, editor_errors
 from macros.errors import DataError
 from macros.loading import load_guide
 
-SCHEMAS = PROJECT / "data" / "schema"
 INVALID = Path(__file__).parent / "fixtures" / "invalid"
 SCHEMA_OF_FOLDER = {
     "career_paths": "career-path.json",
@@ -32,17 +28,8 @@ SCHEMA_OF_FOLDER = {
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
 
-def _registry() -> Registry:
-    resources = [(path.name, Resource.from_contents(json.loads(path.read_text(encoding="utf-8")))) for path in SCHEMAS.glob("*.json")]
-    return Registry().with_resources(resources)
-
-
 def _editor_errors(document: Path, schema_name: str) -> list[str]:
-    """What an editor validating `document` against its schema would flag."""
-    schema = json.loads((SCHEMAS / schema_name).read_text(encoding="utf-8"))
-    validator = Draft202012Validator(schema, registry=_registry())
-    content = yaml.safe_load(document.read_text(encoding="utf-8"))
-    return [error.message for error in validator.iter_errors(content)]
+    return editor_errors(yaml.safe_load(document.read_text(encoding="utf-8")), schema_name)
 
 
 def _data_files() -> Iterator[Path]:

@@ -1,0 +1,98 @@
+"""`make serve`: an edit to data/ shows up; a broken edit is explained and the last good pages stay."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+from helpers import copy_project
+
+ROLE_URL = "/roles/senior-engineer/"
+OLD_TITLE = "title: Senior Software Engineer\n"
+
+
+class Preview:
+    """A running `mkdocs serve` on a copy of the project, with its terminal output collected."""
+
+    def __init__(self, project: Path) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.project = project
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        self.output: list[str] = []
+        threading.Thread(target=self._collect, daemon=True).start()
+
+    def _collect(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.output.append(line)
+
+    @property
+    def terminal(self) -> str:
+        return "".join(self.output)
+
+    def page(self, url: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{url}", timeout=5) as response:
+            return response.read().decode("utf-8")
+
+    def wait_for(self, condition: Callable[[], bool], what: str, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if condition():
+                    return
+            except OSError:
+                pass  # not serving yet
+            if self.process.poll() is not None:
+                pytest.fail(f"the preview stopped while waiting for {what}:\n{self.terminal}")
+            time.sleep(0.3)
+        pytest.fail(f"timed out waiting for {what}:\n{self.terminal}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[Preview]:
+    running = Preview(copy_project(tmp_path / "project"))
+    running.wait_for(lambda: "Senior Software Engineer" in running.page(ROLE_URL), "the first build")
+    yield running
+    running.stop()
+
+
+def _edit(preview: Preview, old: str, new: str) -> None:
+    path = preview.project / "data" / "career_paths" / "engineering.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_data_edit_is_previewed_and_a_broken_edit_keeps_the_last_good_pages(preview: Preview) -> None:
+    _edit(preview, OLD_TITLE, "title: Senior Software Engineer II\n")
+    preview.wait_for(lambda: "Senior Software Engineer II" in preview.page(ROLE_URL), "the edited title")
+
+    _edit(preview, "title: Senior Software Engineer II\n", "title: Senior Software Engineer III\n    level: 3\n")
+    preview.wait_for(lambda: "key 'level' appears twice" in preview.terminal, "the error message")
+    assert "data/career_paths/engineering.yml:" in preview.terminal
+    assert "Traceback" not in preview.terminal
+    assert "Senior Software Engineer II" in preview.page(ROLE_URL), "the last good pages are still served"
+    assert "Senior Software Engineer III" not in preview.page(ROLE_URL)
+
+    _edit(preview, "title: Senior Software Engineer III\n    level: 3\n", "title: Senior Software Engineer IV\n")
+    preview.wait_for(lambda: "Senior Software Engineer IV" in preview.page(ROLE_URL), "the fixed edit")
+    assert preview.process.poll() is None
