@@ -60,7 +60,7 @@ def define_env(env: MacrosPlugin) -> None:
         chosen = [q for q in bank.general_questions if topic is None or q.topic == topic]
         if not chosen:
             raise UnknownId(f"question bank '{bank_id}' has no general questions with topic '{topic}'")
-        return block(questions.question_list(chosen, heading_level=4 if topic is None else 5))
+        return block(questions.question_list(chosen, heading_level=3, show_topics=topic is None))
 
     @env.macro
     def bank_purpose(bank_id: str) -> str:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 from typing import Iterator
 
@@ -12,7 +9,7 @@ import pytest
 
 from macros.loading import load_guide
 from macros.model import Guide
-from helpers import PROJECT, Site, run_build
+from helpers import PROJECT, Site, run_build, serving
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -31,28 +28,18 @@ def guide() -> Guide:
     return load_guide(PROJECT / "data")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def _site_and_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Site, str]]:
     """The project's site, built once per session into a temporary folder, and served on loopback.
 
-    The server is bound first so that the site is built for its exact address:
+    The server is started first so that the site is built for its exact address:
     Material's instant navigation only follows links that match the sitemap.
     """
     site_dir = tmp_path_factory.mktemp("site")
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}"
-    result = run_build(PROJECT, site_dir, site_url=url + "/")
-    assert result.returncode == 0, f"the site does not build:\n{result.stderr}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield Site(site_dir), url
-    server.shutdown()
+    with serving(site_dir) as (_, url):
+        result = run_build(PROJECT, site_dir, site_url=url + "/")
+        assert result.returncode == 0, f"the site does not build:\n{result.stderr}"
+        yield Site(site_dir), url
 
 
 @pytest.fixture(scope="session")

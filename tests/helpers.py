@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import json
 import os
+import threading
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Iterator
 
 PROJECT = Path(__file__).resolve().parents[1]
 SCHEMAS = PROJECT / "data" / "schema"
@@ -108,3 +113,27 @@ def editor_errors(content: object, schema_name: str) -> list[str]:
     )
     schema = json.loads((SCHEMAS / schema_name).read_text(encoding="utf-8"))
     return [error.message for error in Draft202012Validator(schema, registry=registry).iter_errors(content)]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        # LinkChecker throttles every host to a few requests per second unless
+        # the server opts in to full speed with this header.
+        self.send_header("LinkChecker", "allow")
+        super().end_headers()
+
+
+@contextlib.contextmanager
+def serving(directory: Path) -> Iterator[tuple[http.server.ThreadingHTTPServer, str]]:
+    """`directory` served over HTTP on the loopback interface; yields the server and its address."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
