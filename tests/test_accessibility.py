@@ -45,12 +45,14 @@ def _open(page: Page, site_url: str, kind: str, palette: str = "light") -> None:
     page.goto(site_url + PAGE_KINDS[kind])
     if palette == "dark":
         page.locator("label[title='Switch to dark mode']").click()
+        page.wait_for_timeout(400)  # let Material's colour transitions finish before measuring contrast
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", PALETTES[palette])
     if kind == SEARCH_RESULTS:
         page.wait_for_load_state("networkidle")  # the search index is loaded
         page.locator("input.md-search__input").click()
         page.locator("input.md-search__input").press_sequentially("manager")
         page.locator(".md-search-result__item").first.wait_for()
+        page.wait_for_timeout(400)
 
 
 def _report(kind: str, palette: str, violations: list[dict]) -> str:

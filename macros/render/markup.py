@@ -7,6 +7,7 @@ HTML, script, Jinja nor Markdown extensions can come through.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -39,8 +40,13 @@ def heading_text(value: str) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", escaped)
 
 
+@functools.lru_cache(maxsize=4096)
 def prose(value: str) -> str:
-    """Markdown prose (emphasis, lists, links) as sanitised HTML."""
+    """Markdown prose (emphasis, lists, links) as sanitised HTML.
+
+    Cached: the same texts (general questions, competency levels) appear on
+    many generated pages, and Markdown conversion dominates their cost.
+    """
     # Escaping first turns any HTML in the text into visible text; the
     # sanitiser then removes anything the Markdown produced that is not allowed,
     # such as a javascript: link.
