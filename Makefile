@@ -8,7 +8,7 @@ STAMP   := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check lock clean browser
+.PHONY: build serve test check bench lock clean browser
 
 # The virtual environment, with every dependency at its pinned version.
 $(STAMP): requirements.lock pyproject.toml
@@ -28,6 +28,9 @@ check: $(STAMP)  ## Validate data/ without building the site
 
 test: $(STAMP) browser  ## Run the whole test suite, browser tests included
 	$(PYTHON) -m pytest
+
+bench: $(STAMP)  ## Measure build time and memory at 1x, 10x and 50x the default data (see bench/README.md)
+	$(PYTHON) bench/run.py
 
 # Browser tests drive Debian's Chromium; install it when we can, otherwise say how.
 browser:
