@@ -22,6 +22,7 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../schema/{}.json\n"
 
 
 def copy_project(destination: Path) -> Path:
+    """A copy of the project's site sources (what a build reads), to change without touching the original."""
     destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = PROJECT / part

@@ -8,7 +8,6 @@ import http.server
 import json
 import os
 import threading
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -18,19 +17,11 @@ from typing import Iterator
 
 PROJECT = Path(__file__).resolve().parents[1]
 SCHEMAS = PROJECT / "data" / "schema"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros", "data")
 
-
-def copy_project(destination: Path) -> Path:
-    """A copy of the project's site sources, to break or extend without touching the original."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = PROJECT / part
-        if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, destination / part)
-    return destination
+# One way to copy the project's site sources, shared with the benchmark: tests
+# break or extend the copy without touching the original.
+sys.path.insert(0, str(PROJECT / "bench"))
+from generate import copy_project  # noqa: E402,F401
 
 
 def run_build(project: Path, site_dir: Path, *, site_url: str | None = None) -> subprocess.CompletedProcess[str]:

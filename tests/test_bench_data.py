@@ -10,8 +10,7 @@ from helpers import PROJECT
 from macros.loading import load_guide
 from macros.model import Guide
 
-sys.path.insert(0, str(PROJECT / "bench"))
-from generate import scale_data  # noqa: E402
+from generate import scale_data  # noqa: E402  (bench/ is on the path: see helpers)
 
 
 def test_scaled_data_is_valid_and_multiplied(tmp_path: Path, guide: Guide) -> None:
