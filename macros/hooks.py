@@ -21,7 +21,7 @@ from macros.errors import DataError
 from macros.loading import load_guide
 from macros.model import Company, Guide
 from macros.pages import expand_nav, generated_pages
-from macros.site import attach_guide, data_dir, guide_of, project_dir
+from macros.site import attach_guide, data_dir, docs_path, guide_of
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -62,8 +62,7 @@ def _set_repository(config: MkDocsConfig, company: Company) -> None:
         return
     config.repo_url = company.repository_url
     config.repo_name = urlsplit(company.repository_url).path.strip("/") or company.repository_url
-    docs = posixpath.relpath(config.docs_dir, project_dir(config).as_posix())
-    config.edit_uri = posixpath.join(company.edit_uri, docs, "")
+    config.edit_uri = posixpath.join(company.edit_uri, docs_path(config), "")
 
 
 @event_priority(100)  # before mkdocs-macros, whose macros read the loaded guide
@@ -82,7 +81,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(100)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add one virtual page per generated page: nothing is ever written into docs/."""
-    docs = posixpath.relpath(config.docs_dir, project_dir(config).as_posix())
+    docs = docs_path(config)
     for page in generated_pages(guide_of(config)):
         # Explicit inclusion also overrides MkDocs' default `exclude_docs`, which
         # would silently drop every page under templates/.

@@ -22,6 +22,11 @@ def data_dir(config: MkDocsConfig) -> Path:
     return project_dir(config) / "data"
 
 
+def docs_path(config: MkDocsConfig) -> str:
+    """docs_dir relative to the project, as a POSIX path (`docs`): where edit links start."""
+    return Path(config.docs_dir).resolve().relative_to(project_dir(config)).as_posix()
+
+
 def attach_guide(config: MkDocsConfig, guide: Guide) -> None:
     """Keep the guide with this build's config: `mkdocs serve` makes a new config per rebuild."""
     setattr(config, _GUIDE_ATTRIBUTE, guide)
