@@ -39,18 +39,14 @@ def _load(config: MkDocsConfig) -> Guide:
     try:
         guide = load_guide(folder)
     except DataError as error:
+        report = "The guide's data has problems:\n" + error.report()
         previous = live_preview.last_good(folder)
         if previous is None:
             # PluginError stops the build before anything is written, with no traceback.
-            raise PluginError("The guide's data has problems:\n" + error.report()) from None
+            raise PluginError(report) from None
         # Printed, not logged: under `strict`, a logged error would fail the
         # preview's rebuild with a traceback instead of keeping the last good pages.
-        print(
-            "The guide's data has problems:\n" + error.report()
-            + "\nThe preview keeps showing the last good data; save a fix to rebuild.",
-            file=sys.stderr,
-            flush=True,
-        )
+        print(report + "\nThe preview keeps showing the last good data; save a fix to rebuild.", file=sys.stderr, flush=True)
         return previous
     live_preview.remember(folder, guide)
     return guide

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable, Iterable
 
-from .model import Guide, Origin
+from .model import Guide, Origin, Template, Worksheet
 from .render.messages import template_page, templates_index_page
 from .render.paths import family_page, paths_index_page
 from .render.role_worksheet import role_worksheet_page
@@ -56,7 +56,7 @@ def generated_pages(guide: Guide) -> list[GeneratedPage]:
     pages.extend(GeneratedPage(source_path(template_url(t.id)), template_page(t), t.origin) for t in templates)
     sheets = list(guide.worksheets.values())
     pages.append(GeneratedPage(WORKSHEETS_MARKER, worksheets_index_page(guide), None))
-    pages.extend(GeneratedPage(source_path(worksheet_url(w.id)), worksheet_page(guide, w), w.origin) for w in sheets)
+    pages.extend(GeneratedPage(source_path(worksheet_url(w.id)), worksheet_page(w), w.origin) for w in sheets)
     return pages
 
 
@@ -74,12 +74,17 @@ def career_paths_nav(guide: Guide) -> list[Any]:
     return section
 
 
+def _listing_nav(marker: str, records: Iterable[Template | Worksheet], url_of: Callable[[str], str]) -> list[Any]:
+    """A section of one page per record, after the section's index page."""
+    return [marker, *({_nav_title(record.title): source_path(url_of(record.id))} for record in records)]
+
+
 def templates_nav(guide: Guide) -> list[Any]:
-    return [TEMPLATES_MARKER, *({_nav_title(t.title): source_path(template_url(t.id))} for t in guide.templates.values())]
+    return _listing_nav(TEMPLATES_MARKER, guide.templates.values(), template_url)
 
 
 def worksheets_nav(guide: Guide) -> list[Any]:
-    return [WORKSHEETS_MARKER, *({_nav_title(w.title): source_path(worksheet_url(w.id))} for w in guide.worksheets.values())]
+    return _listing_nav(WORKSHEETS_MARKER, guide.worksheets.values(), worksheet_url)
 
 
 SECTIONS = {CAREER_PATHS_MARKER: career_paths_nav, TEMPLATES_MARKER: templates_nav, WORKSHEETS_MARKER: worksheets_nav}

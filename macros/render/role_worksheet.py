@@ -13,7 +13,7 @@ from ..urls import role_url, role_worksheet_url, template_url
 from .markup import block, heading_text, page_link, prose, text
 from .messages import message_card
 from .roles import level_change
-from .worksheets import SEARCH_BOOST, person_fields, question_space, toolbar, writing_space
+from .worksheets import SEARCH_BOOST, person_fields, question_space, section_block, toolbar, writing_space
 
 QUESTION_LINES = 2
 MOVE_LINES = 2
@@ -65,17 +65,16 @@ def role_worksheet_page(guide: Guide, role: Role) -> str:
         "## Where you could go",
     ]
     if moves:
-        parts.append(block('<div class="cg-section">' + "".join(_move(page_url, n, m) for n, m in enumerate(moves, start=1)) + "</div>"))
+        parts.append(section_block("".join(_move(page_url, n, m) for n, m in enumerate(moves, start=1))))
     else:
         parts.append(
-            block(
-                '<div class="cg-section"><p>No moves out of this role are recorded: growth here means depth and scope.</p>'
+            section_block(
+                "<p>No moves out of this role are recorded: growth here means depth and scope.</p>"
                 + writing_space("moves", "Where could you grow in this role: a wider scope, expert work, mentoring?", 3)
-                + "</div>"
             )
         )
     parts.append("## Questions for your conversation")
-    parts.append(block('<div class="cg-section">' + "".join(question_space("q", q, QUESTION_LINES) for q in questions) + "</div>"))
+    parts.append(section_block("".join(question_space("q", q, QUESTION_LINES) for q in questions)))
     parts.append("## Agenda to send ahead")
-    parts.append(block(f'<div class="cg-section">{_agenda(guide, page_url)}</div>'))
+    parts.append(section_block(_agenda(guide, page_url)))
     return "\n\n".join(parts)

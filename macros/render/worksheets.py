@@ -95,6 +95,11 @@ def reminder_block(reminder: Reminder) -> str:
     )
 
 
+def section_block(body: str) -> str:
+    """The raw HTML of one worksheet section's content, under its Markdown heading."""
+    return block(f'<div class="cg-section">{body}</div>')
+
+
 def section_markdown(key: str, section: WorksheetSection) -> list[str]:
     """A worksheet section: heading, instruction, then its questions, table or free space."""
     parts = [f"## {heading_text(section.title)}"]
@@ -104,11 +109,11 @@ def section_markdown(key: str, section: WorksheetSection) -> list[str]:
         body += writing_table(key, section.table)
     if not section.questions and not section.table:
         body += writing_space(f"{key}-notes", text(section.title), section.space, visible_label=False)
-    parts.append(block(f'<div class="cg-section">{body}</div>'))
+    parts.append(section_block(body))
     return parts
 
 
-def worksheet_page(guide: Guide, worksheet: Worksheet) -> str:
+def worksheet_page(worksheet: Worksheet) -> str:
     """The Markdown of /worksheets/<id>/."""
     parts = [
         SEARCH_BOOST,
