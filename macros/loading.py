@@ -120,7 +120,9 @@ def _ids_in(records: Any) -> set[str]:
     """Ids of the records in a list, read leniently from content that broke the schema."""
     if not isinstance(records, list):
         return set()
-    return {record["id"] for record in records if isinstance(record, dict) and isinstance(record.get("id"), str)}
+    # Stripped: an id that broke the schema only by a stray space or line break
+    # is still the id other files mean.
+    return {record["id"].strip() for record in records if isinstance(record, dict) and isinstance(record.get("id"), str)}
 
 
 # The list of records, other than the file itself, that defines ids in each kind of file.
@@ -131,7 +133,7 @@ def _lenient_ids(kind: str, contents: list[Any]) -> set[str]:
     ids: set[str] = set()
     for content in contents:
         if isinstance(content.get("id"), str):
-            ids.add(content["id"])
+            ids.add(content["id"].strip())
         if kind in RECORD_LISTS:
             ids |= _ids_in(content.get(RECORD_LISTS[kind]))
     return ids

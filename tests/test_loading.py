@@ -111,6 +111,11 @@ ENGINEERING = "career_paths/engineering.yml"
         ("competencies.yml", "  - id: research\n", "  - id: research\n    name: [unclosed\n",
          # The parser notices one line later; the message says to look at the line above too.
          "name: User research", "YAML syntax error (did not find expected ',' or ']'"),
+        # `|` keeps a final line break, which would end up in the page address.
+        (ENGINEERING, "  - id: staff-engineer\n", "  - id: |\n      staff-engineer\n",
+         "id: |", "role 'staff-engineer': 'id' ends with a line break: write it on one line"),
+        ("templates/agenda.yml", "title: Agenda for the conversation", "title: !!binary aGVsbG8=",
+         "title: !!binary", "'title' should be text, not binary data"),
     ],
 )
 def test_mistakes_are_reported_with_file_line_and_fix(
@@ -133,6 +138,15 @@ def test_all_problems_are_reported_at_once(data_dir: Path) -> None:
 def test_a_broken_file_does_not_cause_a_cascade_of_missing_ids(data_dir: Path) -> None:
     problems = problems_after(data_dir, "career_paths/product.yml", "id: product\n", "id: product\n  bad indent: [\n")
     assert len(problems) == 1 and problems[0].startswith("data/career_paths/product.yml:"), problems
+
+
+def test_an_id_with_a_line_break_is_one_problem_not_a_cascade(data_dir: Path) -> None:
+    # Other files refer to 'staff-engineer'; they are right, the id is not.
+    problems = problems_after(data_dir, ENGINEERING, "  - id: staff-engineer\n", "  - id: |\n      staff-engineer\n")
+    assert problems == [
+        f"data/{ENGINEERING}:{line_of(data_dir, ENGINEERING, 'id: |')}: role 'staff-engineer': 'id' ends with a line break: "
+        "write it on one line after the colon, without | or >"
+    ]
 
 
 def test_a_missing_file_is_reported(data_dir: Path) -> None:
