@@ -23,6 +23,8 @@ class Change(Enum):
 
 @dataclass(frozen=True)
 class SkillChange:
+    """How one competency's expected level changes with a move."""
+
     competency: Competency
     before: int | None
     """Level expected in the current role (None: not asked for)."""

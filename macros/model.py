@@ -21,6 +21,8 @@ class Origin:
 
 @dataclass(frozen=True)
 class Company:
+    """The company the guide is for (data/company.yml)."""
+
     name: str
     guide_title: str
     tagline: str | None
@@ -32,6 +34,8 @@ class Company:
 
 @dataclass(frozen=True)
 class Competency:
+    """A skill every role is measured on, with what it looks like at each level (data/competencies.yml)."""
+
     id: str
     name: str
     description: str
@@ -45,6 +49,8 @@ class Competency:
 
 @dataclass(frozen=True)
 class Role:
+    """One job in a family, with its level, skills and the moves out of it (data/career_paths/)."""
+
     id: str
     title: str
     level: int
@@ -70,6 +76,8 @@ class Role:
 
 @dataclass(frozen=True)
 class Family:
+    """A job family: a ladder of roles (one file in data/career_paths/)."""
+
     id: str
     name: str
     description: str
@@ -80,6 +88,8 @@ class Family:
 
 @dataclass(frozen=True)
 class Question:
+    """A question to ask, yourself or someone else (data/questions/)."""
+
     id: str
     text: str
     bank_id: str
@@ -99,6 +109,8 @@ class Question:
 
 @dataclass(frozen=True)
 class QuestionBank:
+    """A set of questions with one purpose, such as questions for the manager (one file in data/questions/)."""
+
     id: str
     title: str
     purpose: str
@@ -113,6 +125,8 @@ class QuestionBank:
 
 @dataclass(frozen=True)
 class Template:
+    """A message people copy and adapt: a meeting request, an agenda, a thank-you (data/templates/)."""
+
     id: str
     title: str
     kind: str
@@ -131,12 +145,16 @@ class Template:
 
 @dataclass(frozen=True)
 class WritingTable:
+    """An empty table to fill in on a worksheet, such as an action plan."""
+
     columns: tuple[str, ...]
     rows: int
 
 
 @dataclass(frozen=True)
 class WorksheetSection:
+    """A part of a worksheet: questions with space to write, or a table."""
+
     title: str
     intro: str | None
     questions: tuple[Question, ...]
@@ -154,6 +172,8 @@ class Reminder:
 
 @dataclass(frozen=True)
 class Worksheet:
+    """A printable sheet to fill in before or after the meeting (data/worksheets/)."""
+
     id: str
     title: str
     purpose: str

@@ -32,6 +32,8 @@ WORKSHEETS_MARKER = source_path(WORKSHEETS_URL)
 
 @dataclass(frozen=True)
 class GeneratedPage:
+    """A page made from data: its virtual Markdown file and where it comes from."""
+
     src_uri: str
     markdown: str
     origin: Origin | None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
-
 
 def role_url(role_id: str) -> str:
     return f"roles/{role_id}/"
@@ -36,6 +34,18 @@ def source_path(url: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """A link from the page at `from_url` to `to_url`, both site-relative directory URLs."""
-    link = posixpath.relpath(to_url or ".", from_url or ".")
-    return "./" if link == "." else f"{link}/"
+    """A link from the page at `from_url` to `to_url`, both site-relative directory URLs.
+
+    Plain segment arithmetic rather than posixpath.relpath, which resolves both
+    paths against the working directory: generated pages hold thousands of
+    links, and this is the hottest function of page generation.
+    """
+    source = from_url.strip("/").split("/") if from_url.strip("/") else []
+    target = to_url.strip("/").split("/") if to_url.strip("/") else []
+    common = 0
+    for source_part, target_part in zip(source, target):
+        if source_part != target_part:
+            break
+        common += 1
+    parts = [".."] * (len(source) - common) + target[common:]
+    return "/".join(parts) + "/" if parts else "./"

@@ -30,6 +30,8 @@ PORTRAIT_WIDTH = 800
 
 @dataclass(frozen=True)
 class _Node:
+    """A role drawn on a map, at its position; external roles belong to another family."""
+
     role: Role
     x: float
     y: float

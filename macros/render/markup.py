@@ -13,6 +13,7 @@ import re
 
 import markdown
 import nh3
+from markdown.extensions.sane_lists import SaneListExtension
 
 from ..urls import relative
 
@@ -21,7 +22,13 @@ ALLOWED_SCHEMES = {"http", "https", "mailto"}
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # Python-Markdown escapes, plus | for tables
 _SINGLE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
-_prose_converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+@functools.cache
+def _converter() -> markdown.Markdown:
+    """Python-Markdown for prose, made on first use: plain paragraphs never need it."""
+    # The extension as a class, not by name: a name is looked up through the
+    # installed packages' entry points, which costs more than the conversion.
+    return markdown.Markdown(extensions=[SaneListExtension()], output_format="html")
 
 
 def text(value: str) -> str:
@@ -40,19 +47,41 @@ def heading_text(value: str) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", escaped)
 
 
+# Text free of these can only be one plain paragraph in Markdown: no emphasis,
+# code, link, escape, entity, tab or line break inside, and no list, heading or
+# indented code at its start. Most prose in the data is such text.
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]&\n\t]")
+_BLOCK_START = re.compile(r"[-+#\s]|\d+[.)]")
+
+
+def is_plain_paragraph(value: str) -> bool:
+    return bool(value) and not _INLINE_SYNTAX.search(value) and not _BLOCK_START.match(value)
+
+
+def convert_markdown(value: str) -> str:
+    """Markdown prose as HTML, before sanitising; HTML in the text is shown as text."""
+    return _converter().reset().convert(html.escape(value, quote=False))
+
+
+def markdown_to_html(value: str) -> str:
+    """The same as convert_markdown, with a shortcut for plain paragraphs (tested to agree)."""
+    if is_plain_paragraph(value):
+        return f"<p>{html.escape(value, quote=False)}</p>"
+    return convert_markdown(value)
+
+
 @functools.lru_cache(maxsize=4096)
 def prose(value: str) -> str:
     """Markdown prose (emphasis, lists, links) as sanitised HTML.
 
     Cached: the same texts (general questions, competency levels) appear on
-    many generated pages, and Markdown conversion dominates their cost.
+    many generated pages.
     """
     # Escaping first turns any HTML in the text into visible text; the
     # sanitiser then removes anything the Markdown produced that is not allowed,
     # such as a javascript: link.
-    rendered = _prose_converter.reset().convert(html.escape(value, quote=False))
     return nh3.clean(
-        rendered,
+        markdown_to_html(value),
         tags=ALLOWED_TAGS,
         attributes={"a": {"href", "title"}},
         url_schemes=ALLOWED_SCHEMES,
