@@ -38,6 +38,13 @@ def run_build(project: Path, site_dir: Path, *, site_url: str | None = None) -> 
     )
 
 
+def built_site(project: Path, site_dir: Path) -> Site:
+    """The site of a project copy that must build: the build's errors are the failure message."""
+    result = run_build(project, site_dir)
+    assert result.returncode == 0, result.stderr
+    return Site(site_dir)
+
+
 class _TextExtractor(HTMLParser):
     """Visible text of the page's main content (Material's <article>)."""
 

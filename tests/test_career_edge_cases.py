@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import Site, copy_project, run_build
+from helpers import Site, built_site, copy_project
 
 LONG_TITLE = "Principal Research Scientist for Applied Machine Learning and Responsible Data Practice"
 EXTRA_COMPETENCIES = [f"extra-skill-{number:02d}" for number in range(1, 11)]
@@ -94,10 +94,7 @@ def _extend(data: Path) -> None:
 def extended(tmp_path_factory: pytest.TempPathFactory) -> Site:
     project = copy_project(tmp_path_factory.mktemp("extended"))
     _extend(project / "data")
-    site_dir = tmp_path_factory.mktemp("extended-site")
-    result = run_build(project, site_dir)
-    assert result.returncode == 0, result.stderr
-    return Site(site_dir)
+    return built_site(project, tmp_path_factory.mktemp("extended-site"))
 
 
 def test_a_new_role_gets_its_page(extended: Site) -> None:

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from helpers import Site, copy_project, run_build
+from helpers import Site, built_site, copy_project
 
 JINJA = "{{ 7 * 7 }} {% if true %}evaluated{% endif %} {# comment #}"
 HOSTILE_PROSE = (
@@ -49,10 +49,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Site:
     worksheet = data / "worksheets" / "self-assessment.yml"
     purpose = next(line for line in worksheet.read_text(encoding="utf-8").splitlines() if line.startswith("purpose: "))
     _replace(worksheet, purpose, f"purpose: {_quoted(HOSTILE_PROSE)}")
-    site_dir = tmp_path_factory.mktemp("hostile-site")
-    result = run_build(project, site_dir)
-    assert result.returncode == 0, result.stderr
-    return Site(site_dir)
+    return built_site(project, tmp_path_factory.mktemp("hostile-site"))
 
 
 PAGES = ["/roles/associate-engineer/", "/roles/senior-engineer/", "/prepare/self-assessment/",
