@@ -1,8 +1,10 @@
-"""The benchmark's synthetic data is valid and grows as it says (no timing here: see bench/)."""
+"""The benchmark's synthetic data and plain baseline are what they say (no timing here: see bench/)."""
 
 from __future__ import annotations
 
 import shutil
+
+import yaml
 import sys
 from pathlib import Path
 
@@ -10,7 +12,8 @@ from helpers import PROJECT
 from macros.loading import load_guide
 from macros.model import Guide
 
-from generate import scale_data  # noqa: E402  (bench/ is on the path: see helpers)
+from generate import copy_project, scale_data  # noqa: E402  (bench/ is on the path: see helpers)
+from run import plain_project  # noqa: E402
 
 
 def test_scaled_data_is_valid_and_multiplied(tmp_path: Path, guide: Guide) -> None:
@@ -27,3 +30,23 @@ def test_scaled_data_is_valid_and_multiplied(tmp_path: Path, guide: Guide) -> No
     original = guide.questions_for(guide.roles["senior-engineer"])
     expected = {q.id for q in original if q.is_general} | {f"{q.id}-k2" for q in original if not q.is_general}
     assert {q.id for q in scaled.questions_for(copy)} == expected, "filters stay inside their copy"
+
+
+def test_the_plain_baseline_is_the_guide_without_macros_or_hooks(tmp_path: Path) -> None:
+    plain = plain_project(copy_project(tmp_path / "project"), tmp_path / "out")
+    settings = yaml.safe_load((plain / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "hooks" not in settings
+    assert settings["plugins"] == ["search"]
+    # What the guide's hook takes from data/company.yml, so both sites show the same header and edit links.
+    assert settings["site_name"] == "Brightwell Career Guide"
+    assert settings["repo_url"] == "https://git.brightwell.example/people/career-guide"
+    assert settings["edit_uri"]
+    paths = next(entry["Career paths"] for entry in settings["nav"] if "Career paths" in entry)
+    assert any("roles/senior-engineer/index.md" in str(family) for family in paths), "the expanded navigation"
+    role = (plain / "docs" / "roles" / "senior-engineer" / "index.md").read_text(encoding="utf-8")
+    assert role.startswith("# Senior Software Engineer") and "{{" not in role
+    chapter = (plain / "docs" / "follow-up.md").read_text(encoding="utf-8")
+    assert "{{" not in chapter and "Thank you, and our next steps" in chapter, "macros already expanded"
+    assert "!/templates/" in settings["exclude_docs"], "MkDocs would leave the template pages out"
+    with_plugin = yaml.safe_load((plain / "mkdocs.macros.yml").read_text(encoding="utf-8"))
+    assert with_plugin["plugins"] == ["search", {"macros": {"render_by_default": False}}]
