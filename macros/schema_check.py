@@ -78,14 +78,18 @@ def schema_problems(data: Any, schema_name: str, display_path: str) -> list[Data
     try:
         if checker.is_valid(data):
             return []
-        plain = [_plain_problem(error, data, display_path) for error in checker.iter_errors(data)]
     except ValueError:  # a value JSON cannot hold, such as !!binary: jsonschema explains it
-        plain = [DataProblem(display_path, 1, "the file holds a value that is not text, a number, a list or a group")]
+        pass
     explained = [_problem(error, data, display_path) for error in validator_for(schema_name).iter_errors(data)]
+    if explained:
+        return explained
     # The two validators agree on data; where regular expressions differ (in
     # Python `$` also matches before a final line break, as in an id written
     # with `|`), the compiled one is the stricter, and its findings are reported.
-    return explained or plain
+    try:
+        return [_plain_problem(error, data, display_path) for error in checker.iter_errors(data)]
+    except ValueError:
+        return [DataProblem(display_path, 1, "the file holds a value that is not text, a number, a list or a group")]
 
 
 def _plain_problem(error: jsonschema_rs.ValidationError, data: Any, display_path: str) -> DataProblem:

@@ -55,6 +55,7 @@ _BLOCK_START = re.compile(r"[-+#\s]|\d+[.)]")
 
 
 def is_plain_paragraph(value: str) -> bool:
+    """True when Markdown would make `value` one paragraph of its own text."""
     return bool(value) and not _INLINE_SYNTAX.search(value) and not _BLOCK_START.match(value)
 
 
