@@ -55,10 +55,15 @@ def _schemas(schema_dir: Path) -> tuple[tuple[str, Any], ...]:
 
 
 @lru_cache(maxsize=None)
+def _registry(schema_dir: Path) -> jsonschema_rs.Registry:
+    """The schemas of the folder, for resolving their references to each other."""
+    return jsonschema_rs.Registry(list(_schemas(schema_dir)))
+
+
+@lru_cache(maxsize=None)
 def _checker_for(schema_name: str, schema_dir: Path = SCHEMA_DIR) -> jsonschema_rs.Validator:
     """The fast validity check for `schema_name`, with the shared definitions resolvable."""
-    schemas = _schemas(schema_dir)
-    return jsonschema_rs.validator_for(dict(schemas)[schema_name], registry=jsonschema_rs.Registry(list(schemas)))
+    return jsonschema_rs.validator_for(dict(_schemas(schema_dir))[schema_name], registry=_registry(schema_dir))
 
 
 @lru_cache(maxsize=None)
