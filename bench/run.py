@@ -157,10 +157,11 @@ def serve_rebuild_seconds(project: Path) -> float:
 def bench_size(factor: int, runs: int, workspace: Path) -> dict[str, Any]:
     folder = workspace / f"{factor}x"
     project = scaled_project(folder / "project", factor)
-    summary = subprocess.run([sys.executable, "-m", "macros.check", "data"], cwd=project, env=ENV, capture_output=True, text=True).stdout.strip()
+    check = [sys.executable, "-m", "macros.check", "data"]
+    summary = subprocess.run(check, cwd=project, env=ENV, capture_output=True, text=True).stdout.strip()
     plain_dir = plain_project(project, folder)
     commands = {
-        "check": ([sys.executable, "-m", "macros.check", "data"], project),
+        "check": (check, project),
         "guide": ([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(folder / "site")], project),
         "plain": ([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(folder / "plain-site")], plain_dir),
         "plain_macros": (

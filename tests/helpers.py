@@ -38,6 +38,12 @@ def run_build(project: Path, site_dir: Path, *, site_url: str | None = None) -> 
     )
 
 
+def sidebar(html: str) -> str:
+    """A page's primary sidebar: the site's navigation, without the page's content."""
+    start = html.index("md-sidebar--primary")
+    return html[start:html.index("md-sidebar--secondary", start)]
+
+
 def built_site(project: Path, site_dir: Path) -> Site:
     """The site of a project copy that must build: the build's errors are the failure message."""
     result = run_build(project, site_dir)

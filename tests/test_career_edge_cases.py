@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import Site, built_site, copy_project
+from helpers import Site, built_site, copy_project, sidebar
 
 LONG_TITLE = "Principal Research Scientist for Applied Machine Learning and Responsible Data Practice"
 EXTRA_COMPETENCIES = [f"extra-skill-{number:02d}" for number in range(1, 11)]
@@ -114,7 +114,7 @@ def test_a_new_role_is_on_the_maps(extended: Site) -> None:
 
 def test_a_new_role_is_in_the_navigation(extended: Site) -> None:
     html = extended.html("/paths/engineering/")
-    navigation = html[html.index("md-nav--primary"):]
+    navigation = sidebar(html)
     below, new, above = (navigation.index(f'href="../../roles/{ident}/"') for ident in ("software-engineer", "security-engineer", "staff-engineer"))
     assert below < new < above, "roles of a family are listed in level order, whatever the YAML order"
 

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from helpers import Site, normalise
+from helpers import Site, normalise, sidebar
 from macros.model import Guide
 
 
@@ -96,7 +96,7 @@ def test_company_map_lists_every_role_and_move(site: Site, guide: Guide) -> None
 
 def test_navigation_lists_families_and_roles_in_level_order(site: Site, guide: Guide) -> None:
     html = site.html("/paths/engineering/")
-    navigation = html[html.index("md-nav--primary"):]
+    navigation = sidebar(html)
     family = next(f for f in guide.families if f.id == "engineering")
     positions = [navigation.index(f'href="../../roles/{role.id}/"') for role in family.roles]
     assert positions == sorted(positions)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from helpers import Site, normalise
+from helpers import Site, normalise, sidebar
 from macros.model import Guide
 
 CHAPTERS = {
@@ -105,7 +105,7 @@ def test_goals_page_shows_development_requests_from_the_data(site: Site, guide: 
 
 def test_navigation_follows_the_conversation(site: Site) -> None:
     html = site.html("/")
-    navigation = html[html.index("md-nav--primary"):]
+    navigation = sidebar(html)
     order = ["The conversation", "Prepare", "The meeting", "Follow up"]
     positions = [navigation.find(label) for label in order]
     assert all(position > 0 for position in positions)

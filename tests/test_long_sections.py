@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import Site, built_site
+from helpers import Site, built_site, sidebar
 
 from generate import scaled_project  # noqa: E402  (bench/ is on the path: see helpers)
 
@@ -22,12 +22,6 @@ FACTOR = 4
 def large(tmp_path_factory: pytest.TempPathFactory) -> Site:
     project = scaled_project(tmp_path_factory.mktemp("large"), FACTOR)
     return built_site(project, tmp_path_factory.mktemp("large-site"))
-
-
-def sidebar(html: str) -> str:
-    """The primary sidebar: the site's navigation."""
-    start = html.index('md-sidebar--primary')
-    return html[start:html.index('md-sidebar--secondary', start)]
 
 
 def links(navigation: str) -> list[str]:

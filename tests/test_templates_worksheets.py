@@ -6,7 +6,7 @@ import re
 from html import unescape
 from urllib.parse import parse_qs, urlparse
 
-from helpers import Site, normalise
+from helpers import Site, normalise, sidebar
 from macros.model import Guide
 
 
@@ -123,10 +123,10 @@ def test_worksheet_index_lists_general_and_role_worksheets(site: Site, guide: Gu
 
 def test_navigation_lists_templates_and_worksheets(site: Site, guide: Guide) -> None:
     html = site.html("/templates/thank-you/")
-    navigation = html[html.index("md-nav--primary"):]
+    navigation = sidebar(html)
     for template in guide.templates.values():
         assert f'href="../{template.id}/"' in navigation or f'href="./"' in navigation
     html = site.html("/worksheets/")
-    navigation = html[html.index("md-nav--primary"):]
+    navigation = sidebar(html)
     for sheet in guide.worksheets.values():
         assert f'href="{sheet.id}/"' in navigation
