@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
 
+from playwright.sync_api import Page, expect
+
 PROJECT = Path(__file__).resolve().parents[1]
 SCHEMAS = PROJECT / "data" / "schema"
 
@@ -42,6 +44,18 @@ def sidebar(html: str) -> str:
     """A page's primary sidebar: the site's navigation, without the page's content."""
     start = html.index("md-sidebar--primary")
     return html[start:html.index("md-sidebar--secondary", start)]
+
+
+def search_for(page: Page, query: str) -> None:
+    """Type `query` into Material's search, as a reader does, once its index is ready.
+
+    Material searches on key presses (and once when the index is ready), not on
+    the input event, so the query is typed key by key after the index loaded:
+    filling the field at once passes only while the index is still loading.
+    """
+    page.keyboard.press("/")
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    page.locator("input.md-search__input").press_sequentially(query)
 
 
 def built_site(project: Path, site_dir: Path) -> Site:

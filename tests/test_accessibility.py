@@ -15,7 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from helpers import Site, normalise, serving
+from helpers import Site, normalise, search_for, serving
 from macros.model import Guide
 from test_guide_pages import CHAPTERS
 
@@ -48,9 +48,7 @@ def _open(page: Page, site_url: str, kind: str, palette: str = "light") -> None:
         page.wait_for_timeout(400)  # let Material's colour transitions finish before measuring contrast
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", PALETTES[palette])
     if kind == SEARCH_RESULTS:
-        page.wait_for_load_state("networkidle")  # the search index is loaded
-        page.locator("input.md-search__input").click()
-        page.locator("input.md-search__input").press_sequentially("manager")
+        search_for(page, "manager")
         page.locator(".md-search-result__item").first.wait_for()
         page.wait_for_timeout(400)
 

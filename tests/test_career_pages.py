@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from helpers import Site, normalise, sidebar
+from helpers import Site, normalise, search_for, sidebar
 from macros.model import Guide
 
 
@@ -140,8 +140,7 @@ def test_a_map_node_opens_its_role_page(page, site_url: str) -> None:  # type: i
 @pytest.mark.browser
 def test_search_finds_a_role_by_its_title(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(site_url + "/")
-    page.keyboard.press("/")
-    page.locator("input.md-search__input").fill("Customer Success Manager")
+    search_for(page, "Customer Success Manager")
     # Results refresh while the query is typed: wait for the ranking of the full query.
     expect(page.locator(".md-search-result__item > a").first).to_have_attribute(
         "href", re.compile(r"/roles/customer-success-manager/\?h=customer\+success\+manager$")
