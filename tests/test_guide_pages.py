@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from helpers import Site, normalise, sidebar
+from helpers import PROJECT, Site, normalise, sidebar
 from macros.model import Guide
 
 CHAPTERS = {
@@ -101,6 +102,17 @@ def test_goals_page_shows_development_requests_from_the_data(site: Site, guide: 
     for family in guide.families:
         first_request = family.roles[0].development[0]
         assert normalise(first_request) in text
+
+
+@pytest.mark.parametrize("path", sorted((PROJECT / "docs").rglob("*.md")), ids=lambda path: path.relative_to(PROJECT / "docs").as_posix())
+def test_a_chapter_goes_through_jinja_only_when_it_calls_a_macro(path: Path) -> None:
+    # Jinja compiles every page that asks for it: the ones that call no macro
+    # would pay for nothing, and a macro in a page that does not ask is printed
+    # as written.
+    source = path.read_text(encoding="utf-8")
+    asks = source.startswith("---\n") and "\nrender_macros: true\n" in source.split("\n---\n", 1)[0] + "\n"
+    calls = bool(re.search(r"\{\{|\{%", source))
+    assert asks == calls
 
 
 def test_navigation_follows_the_conversation(site: Site) -> None:

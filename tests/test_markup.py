@@ -23,9 +23,16 @@ PLAIN_LOOKING = [
     "1990s: the 1.5x rule",
     "> not a quote once escaped",
     "Two  spaces",
+    "Based on my goal to [your goal], which skills should I develop?",
+    "[Manager's name], thank you.",
+    "Practise [skill] in [area]. Then ask [who]? Yes []!",
 ]
 MARKDOWN = ["*emphasis*", "a _b_ c", "`code`", "[link](https://x.example)", "line\nbreak", "- item",
             "+ item", "1. first", "2) second", "# heading", "    indented code", "a \\* b", "AT&amp;T", "Tabs\tinside", " leading space", ""]
+# Brackets that may be (or just look like) a link, an image or a reference take
+# the converter; only placeholders such as "[your goal]" are plain.
+LINK_LIKE = ["[a](https://x.example)", "[a] (b)", "Use [x] (or not)", "[a][b]", "[a] [b]", "![img](x.png)",
+             "[a]: https://x.example", "x [a]:b", "[[nested]]", "a ] b", "[open"]
 
 
 def strings(value: Any) -> Iterator[str]:
@@ -52,7 +59,7 @@ def test_plain_text_takes_the_shortcut_with_the_same_result(value: str) -> None:
     assert markdown_to_html(value) == convert_markdown(value)
 
 
-@pytest.mark.parametrize("value", MARKDOWN)
+@pytest.mark.parametrize("value", MARKDOWN + LINK_LIKE)
 def test_text_with_markdown_is_converted(value: str) -> None:
     assert not is_plain_paragraph(value)
     assert markdown_to_html(value) == convert_markdown(value)

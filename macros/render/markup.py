@@ -19,6 +19,13 @@ from ..urls import relative
 
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
+# One sanitiser for every text: its rules are built once, not on each call.
+_SANITISER = nh3.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes={"a": {"href", "title"}},
+    url_schemes=ALLOWED_SCHEMES,
+    link_rel="noopener",
+)
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # Python-Markdown escapes, plus | for tables
 _SINGLE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
@@ -48,15 +55,31 @@ def heading_text(value: str) -> str:
 
 
 # Text free of these can only be one plain paragraph in Markdown: no emphasis,
-# code, link, escape, entity, tab or line break inside, and no list, heading or
+# code, escape, entity, tab or line break inside, and no list, heading or
 # indented code at its start. Most prose in the data is such text.
-_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]&\n\t]")
+_INLINE_SYNTAX = re.compile(r"[\\`*_&\n\t]")
 _BLOCK_START = re.compile(r"[-+#\s]|\d+[.)]")
+# Square brackets are plain text too when they only hold a placeholder such as
+# "[your goal]": balanced, not nested, and not the start of a link, an image or
+# a reference ("[a](url)", "![a]", "[a][b]", "[a] [b]", "[a]: url").
+_BRACKETS_ONLY_AROUND_TEXT = re.compile(r"[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*")
+_LINK_SYNTAX = re.compile(r"!\[|\]\s?[(\[:]")
+
+
+def _plain_brackets(value: str) -> bool:
+    if "[" not in value and "]" not in value:
+        return True
+    return bool(_BRACKETS_ONLY_AROUND_TEXT.fullmatch(value)) and not _LINK_SYNTAX.search(value)
 
 
 def is_plain_paragraph(value: str) -> bool:
     """True when Markdown would make `value` one paragraph of its own text."""
-    return bool(value) and not _INLINE_SYNTAX.search(value) and not _BLOCK_START.match(value)
+    return (
+        bool(value)
+        and not _INLINE_SYNTAX.search(value)
+        and not _BLOCK_START.match(value)
+        and _plain_brackets(value)
+    )
 
 
 def convert_markdown(value: str) -> str:
@@ -81,13 +104,7 @@ def prose(value: str) -> str:
     # Escaping first turns any HTML in the text into visible text; the
     # sanitiser then removes anything the Markdown produced that is not allowed,
     # such as a javascript: link.
-    return nh3.clean(
-        markdown_to_html(value),
-        tags=ALLOWED_TAGS,
-        attributes={"a": {"href", "title"}},
-        url_schemes=ALLOWED_SCHEMES,
-        link_rel="noopener",
-    )
+    return _SANITISER.clean(markdown_to_html(value))
 
 
 def prose_inline(value: str) -> str:
