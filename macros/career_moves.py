@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from .model import Competency, Guide, Role
 
@@ -21,8 +21,7 @@ class Change(Enum):
     LESS_CENTRAL = "No longer central"
 
 
-@dataclass(frozen=True)
-class SkillChange:
+class SkillChange(NamedTuple):
     """How one competency's expected level changes with a move."""
 
     competency: Competency
@@ -42,8 +41,7 @@ class SkillChange:
         return Change.UNCHANGED
 
 
-@dataclass(frozen=True)
-class Move:
+class Move(NamedTuple):
     """A possible move out of a role."""
 
     source: Role

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class DataProblem:
+class DataProblem(NamedTuple):
     """One mistake in one data file, phrased for the person who edits it."""
 
     path: str

@@ -7,10 +7,9 @@ one build lists every mistake at once.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from .errors import DataError, DataProblem
 from .model import (
@@ -36,8 +35,7 @@ DEFAULT_WRITING_LINES = 3
 DEFAULT_TABLE_ROWS = 5
 
 
-@dataclass(frozen=True)
-class DataFile:
+class DataFile(NamedTuple):
     """One loaded file: where it is and what it holds."""
 
     path: Path
@@ -45,8 +43,7 @@ class DataFile:
     content: Any
 
 
-@dataclass(frozen=True)
-class Folder:
+class Folder(NamedTuple):
     """A data folder holding one record per file."""
 
     name: str

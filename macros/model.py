@@ -1,26 +1,29 @@
-"""The guide's data as typed, immutable objects, built once per build from `data/`."""
+"""The guide's data as typed, immutable objects, built once per build from `data/`.
+
+Records are NamedTuples: immutable and typed like frozen dataclasses, and about
+five times cheaper to define, which every build pays at start-up. The Guide,
+which builds indexes of its records, is a frozen dataclass.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 PLACEHOLDER = re.compile(r"\[([^\[\]\n]{1,80})\]")
 """A fill-in field in a template: any short text in square brackets, e.g. [Manager's Name]."""
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """Where a record was written, for messages and "Edit this page" links."""
 
     path: str
     line: int
 
 
-@dataclass(frozen=True)
-class Company:
+class Company(NamedTuple):
     """The company the guide is for (data/company.yml)."""
 
     name: str
@@ -32,8 +35,7 @@ class Company:
     origin: Origin
 
 
-@dataclass(frozen=True)
-class Competency:
+class Competency(NamedTuple):
     """A skill every role is measured on, with what it looks like at each level (data/competencies.yml)."""
 
     id: str
@@ -47,8 +49,7 @@ class Competency:
         return self.levels[level - 1]
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(NamedTuple):
     """One job in a family, with its level, skills and the moves out of it (data/career_paths/)."""
 
     id: str
@@ -74,8 +75,7 @@ class Role:
         )
 
 
-@dataclass(frozen=True)
-class Family:
+class Family(NamedTuple):
     """A job family: a ladder of roles (one file in data/career_paths/)."""
 
     id: str
@@ -86,8 +86,7 @@ class Family:
     origin: Origin
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     """A question to ask, yourself or someone else (data/questions/)."""
 
     id: str
@@ -107,8 +106,7 @@ class Question:
         return self.is_general or role.id in self.roles or role.family_id in self.families
 
 
-@dataclass(frozen=True)
-class QuestionBank:
+class QuestionBank(NamedTuple):
     """A set of questions with one purpose, such as questions for the manager (one file in data/questions/)."""
 
     id: str
@@ -123,8 +121,7 @@ class QuestionBank:
         return tuple(question for question in self.questions if question.is_general)
 
 
-@dataclass(frozen=True)
-class Template:
+class Template(NamedTuple):
     """A message people copy and adapt: a meeting request, an agenda, a thank-you (data/templates/)."""
 
     id: str
@@ -143,16 +140,14 @@ class Template:
         return tuple(dict.fromkeys(match.group(1) for match in PLACEHOLDER.finditer(text)))
 
 
-@dataclass(frozen=True)
-class WritingTable:
+class WritingTable(NamedTuple):
     """An empty table to fill in on a worksheet, such as an action plan."""
 
     columns: tuple[str, ...]
     rows: int
 
 
-@dataclass(frozen=True)
-class WorksheetSection:
+class WorksheetSection(NamedTuple):
     """A part of a worksheet: questions with space to write, or a table."""
 
     title: str
@@ -162,16 +157,14 @@ class WorksheetSection:
     table: WritingTable | None
 
 
-@dataclass(frozen=True)
-class Reminder:
+class Reminder(NamedTuple):
     """A calendar reminder the worksheet offers, some weeks after the meeting."""
 
     title: str
     after_weeks: int
 
 
-@dataclass(frozen=True)
-class Worksheet:
+class Worksheet(NamedTuple):
     """A printable sheet to fill in before or after the meeting (data/worksheets/)."""
 
     id: str

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 from .model import Guide, Origin, Template, Worksheet
 from .render.messages import template_page, templates_index_page
@@ -30,8 +29,7 @@ WORKSHEETS_MARKER = source_path(WORKSHEETS_URL)
 """The nav entries in mkdocs.yml that generated sections replace."""
 
 
-@dataclass(frozen=True)
-class GeneratedPage:
+class GeneratedPage(NamedTuple):
     """A page made from data: its virtual Markdown file and where it comes from."""
 
     src_uri: str

@@ -9,7 +9,7 @@ map, for screen readers and for readers who prefer text.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..career_moves import MOVE_LABELS
 from ..model import Family, Guide, Role
@@ -28,8 +28,7 @@ PORTRAIT_WIDTH = 800
 """Wider maps are printed on a landscape page of their own, so their text stays legible."""
 
 
-@dataclass(frozen=True)
-class _Node:
+class _Node(NamedTuple):
     """A role drawn on a map, at its position; external roles belong to another family."""
 
     role: Role
