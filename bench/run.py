@@ -47,7 +47,8 @@ RESULTS = BENCH / "results"
 # set, the guide's own modules would be compiled again on every build, while
 # MkDocs' were compiled once by pip when it was installed.
 ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"} | {"NO_MKDOCS_2_WARNING": "1"}
-MAX_RUNS = 15
+MAX_RUNS = 25
+GUIDE_SECONDS_PER_SIZE = 20  # short builds get more runs, up to about this much guide building
 TARGETS = {"ratio": 1.15, "growth": 5.5, "check_50x_seconds": 2.0, "peak_memory_50x_mib": 1024, "serve_rebuild_seconds": 2.0}
 
 
@@ -182,8 +183,8 @@ def bench_size(factor: int, runs: int, workspace: Path) -> dict[str, Any]:
     while len(samples["guide"]) < rounds:
         for name, (command, cwd) in commands.items():
             samples[name].append(timed(command, cwd))
-        # Short builds are noisy: give them more runs, about 10 s of guide builds in all.
-        rounds = max(runs, min(MAX_RUNS, math.ceil(10 / samples["guide"][0][0])))
+        # Short builds are noisy: give them more runs.
+        rounds = max(runs, min(MAX_RUNS, math.ceil(GUIDE_SECONDS_PER_SIZE / samples["guide"][0][0])))
     measured = {name: summarise(values) for name, values in samples.items()}
     pages = sum(1 for _ in (folder / "site").rglob("index.html"))
     for baseline in ("plain-site", "plain-macros-site"):
