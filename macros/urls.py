@@ -11,13 +11,13 @@ def role_worksheet_url(role_id: str) -> str:
     return f"roles/{role_id}/worksheet/"
 
 
-def family_url(family_id: str) -> str:
-    return f"paths/{family_id}/"
-
-
 PATHS_URL = "paths/"
 TEMPLATES_URL = "templates/"
 WORKSHEETS_URL = "worksheets/"
+
+
+def family_url(family_id: str) -> str:
+    return f"{PATHS_URL}{family_id}/"
 
 
 def template_url(template_id: str) -> str:
@@ -33,6 +33,12 @@ def source_path(url: str) -> str:
     return f"{url}index.md"
 
 
+def _segments(url: str) -> list[str]:
+    """The path segments of a site-relative URL; none for the home page."""
+    stripped = url.strip("/")
+    return stripped.split("/") if stripped else []
+
+
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at `from_url` to `to_url`, both site-relative directory URLs.
 
@@ -40,8 +46,7 @@ def relative(from_url: str, to_url: str) -> str:
     paths against the working directory: generated pages hold thousands of
     links, and this is the hottest function of page generation.
     """
-    source = from_url.strip("/").split("/") if from_url.strip("/") else []
-    target = to_url.strip("/").split("/") if to_url.strip("/") else []
+    source, target = _segments(from_url), _segments(to_url)
     common = 0
     for source_part, target_part in zip(source, target):
         if source_part != target_part:
