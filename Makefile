@@ -6,9 +6,10 @@ VENV    := .venv
 PYTHON  := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
+CHECKERS := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check bench lock clean browser
+.PHONY: build serve test check bench lock clean browser java
 
 # The virtual environment, with every dependency at its pinned version.
 $(STAMP): requirements.lock pyproject.toml
@@ -26,24 +27,42 @@ serve: $(STAMP)  ## Preview at http://127.0.0.1:8000, rebuilding when docs/ or d
 check: $(STAMP)  ## Validate data/ without building the site
 	$(PYTHON) -m macros.check data
 
-test: $(STAMP) browser  ## Run the whole test suite, browser tests included
+test: $(STAMP) browser java $(CHECKERS)  ## Run the whole test suite, browser tests and checkers included
 	$(PYTHON) -m pytest
 
 bench: $(STAMP)  ## Measure build time and memory at 1x, 10x and 50x the default data (see bench/README.md)
 	$(PYTHON) bench/run.py
 
-# Browser tests drive Debian's Chromium; install it when we can, otherwise say how.
-browser:
-	@if [ ! -x $(CHROMIUM) ]; then \
+# What the tests need from Debian: installed when we can, otherwise we say how.
+# $(1): the command that must exist, $(2): the Debian package, $(3): what needs it.
+define debian_package
+	@if ! command -v $(1) >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Chromium for the browser tests..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "Installing $(2) for $(3)..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
 	  else \
-	    echo "The browser tests need Debian's Chromium. Install it with:"; \
-	    echo "    sudo apt-get install -y chromium"; \
+	    echo "$(3) need Debian's $(2). Install it with:"; \
+	    echo "    sudo apt-get install -y $(2)"; \
 	    exit 1; \
 	  fi; \
 	fi
+endef
+
+# Browser tests drive Debian's Chromium.
+browser:
+	$(call debian_package,$(CHROMIUM),chromium,The browser tests)
+
+# The Nu HTML Checker runs on Java.
+java:
+	$(call debian_package,java,default-jre-headless,The HTML checks)
+
+# The checkers the tests run over the built site (axe-core, the Nu HTML
+# Checker), at the versions pinned in package-lock.json.
+$(CHECKERS): package.json package-lock.json
+	$(call debian_package,npm,npm,The accessibility and HTML checks)
+	@# No install scripts: vnu-jar's would download a Java runtime; Debian's is used.
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 lock: $(STAMP)  ## Re-pin requirements.lock after changing pyproject.toml
 	$(PYTHON) -m pip install --quiet -e '.[test]'
@@ -52,4 +71,4 @@ lock: $(STAMP)  ## Re-pin requirements.lock after changing pyproject.toml
 	  $(PYTHON) -m pip freeze --exclude-editable ) > requirements.lock
 
 clean:
-	rm -rf site .site-* $(VENV) .pytest_cache
+	rm -rf site .site-* $(VENV) .pytest_cache node_modules

@@ -6,13 +6,23 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from playwright.sync_api import Browser, Page, expect
 
 from macros.loading import load_guide
 from macros.model import Guide
 from helpers import PROJECT, Site, run_build, serving
 
 CHROMIUM = "/usr/bin/chromium"
+# The address browser tests read the site at: like the published guide, it has
+# no port. Material's instant navigation matches a clicked link against the
+# sitemap after giving the sitemap's URLs the page's protocol and host but not
+# its port, so on an address with a port every click is an ordinary page load
+# and instant navigation is never exercised.
+PUBLISHED = "http://careers.test"
 CHROMIUM_ARGS = [
+    # The published guide is served over HTTPS, a secure context (the clipboard
+    # needs one); its stand-in here is plain HTTP, so it is declared secure.
+    f"--unsafely-treat-insecure-origin-as-secure={PUBLISHED}",
     "--no-sandbox",
     "--disable-gpu",
     "--no-first-run",
@@ -28,17 +38,19 @@ def guide() -> Guide:
     return load_guide(PROJECT / "data")
 
 
+
+# Waits are for events, with limits generous enough for a busy 2-core machine.
+PATIENCE_MS = 60_000
+expect.set_options(timeout=PATIENCE_MS)
+
+
 @pytest.fixture(scope="session")
 def _site_and_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Site, str]]:
-    """The project's site, built once per session into a temporary folder, and served on loopback.
-
-    The server is started first so that the site is built for its exact address:
-    Material's instant navigation only follows links that match the sitemap.
-    """
+    """The project's site, built once per session into a temporary folder for PUBLISHED, and served on loopback."""
     site_dir = tmp_path_factory.mktemp("site")
+    result = run_build(PROJECT, site_dir, site_url=PUBLISHED + "/")
+    assert result.returncode == 0, f"the site does not build:\n{result.stderr}"
     with serving(site_dir) as (_, url):
-        result = run_build(PROJECT, site_dir, site_url=url + "/")
-        assert result.returncode == 0, f"the site does not build:\n{result.stderr}"
         yield Site(site_dir), url
 
 
@@ -48,26 +60,40 @@ def site(_site_and_server: tuple[Site, str]) -> Site:
 
 
 @pytest.fixture(scope="session")
-def site_url(_site_and_server: tuple[Site, str]) -> str:
-    """The address the built site is served at."""
+def site_url() -> str:
+    """The address browsers read the built site at (through the loopback server, acting as their proxy)."""
+    return PUBLISHED
+
+
+@pytest.fixture(scope="session")
+def loopback_url(_site_and_server: tuple[Site, str]) -> str:
+    """The loopback address the built site is served at, for clients other than the browser."""
     return _site_and_server[1]
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Debian's Chromium, driven by Playwright. Never skipped: `make test` installs it."""
+def browser(loopback_url: str) -> Iterator[Browser]:
+    """Debian's Chromium, driven by Playwright. Never skipped: `make test` installs it.
+
+    The session's server is its proxy, so PUBLISHED reaches the built site;
+    loopback addresses are never proxied, so tests that serve other folders
+    reach them directly.
+    """
     from playwright.sync_api import sync_playwright
 
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run `make test`, which installs it"
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, proxy={"server": loopback_url}
+        )
         yield chromium
         chromium.close()
 
 
 @pytest.fixture
-def page(browser: object) -> Iterator[object]:
+def page(browser: Browser) -> Iterator[Page]:
     """A fresh browser page (own context: no shared storage between tests)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(PATIENCE_MS)
     yield context.new_page()
     context.close()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlsplit, urlunsplit
 
 from playwright.sync_api import Page, expect
 
@@ -56,6 +57,30 @@ def search_for(page: Page, query: str) -> None:
     page.keyboard.press("/")
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
     page.locator("input.md-search__input").press_sequentially(query)
+
+
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+"""The current axe-core release, pinned in package-lock.json and installed by `make test`."""
+
+
+def axe_violations(page: Page) -> list[dict[str, object]]:
+    """What axe-core finds wrong on the page as it is now (every rule axe runs by default)."""
+    assert AXE.is_file(), f"{AXE} is missing: run `make test`, which installs it with npm"
+    if not page.evaluate("() => 'axe' in window"):
+        page.add_script_tag(path=str(AXE))
+    violations: list[dict[str, object]] = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    )
+    return violations
+
+
+def settled(page: Page) -> None:
+    """Wait until every running animation and transition on the page has finished."""
+    page.evaluate(
+        """() => Promise.all(document.getAnimations()
+            .filter(animation => animation.effect?.getTiming().iterations !== Infinity)
+            .map(animation => animation.finished))"""
+    )
 
 
 def built_site(project: Path, site_dir: Path) -> Site:
@@ -134,8 +159,21 @@ def editor_errors(content: object, schema_name: str) -> list[str]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder, also as an HTTP proxy would: `GET http://any.host/path` serves `/path`.
+
+    A browser told to use this server as its proxy then sees the site at an
+    address without a port, as readers see the published guide.
+    """
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def parse_request(self) -> bool:
+        parsed = super().parse_request()
+        if parsed and self.path.startswith(("http://", "https://")):
+            parts = urlsplit(self.path)
+            self.path = urlunsplit(("", "", parts.path or "/", parts.query, ""))
+        return parsed
 
     def end_headers(self) -> None:
         # LinkChecker throttles every host to a few requests per second unless

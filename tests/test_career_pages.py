@@ -138,6 +138,19 @@ def test_a_map_node_opens_its_role_page(page, site_url: str) -> None:  # type: i
 
 
 @pytest.mark.browser
+def test_map_nodes_read_as_their_titles(page, site_url: str, guide: Guide) -> None:  # type: ignore[no-untyped-def]
+    """Visible text, copied text and the link's name agree: wrapped titles keep the spaces between words."""
+    family = guide.families[0]
+    page.goto(f"{site_url}/paths/{family.id}/")
+    for role in family.roles:
+        node = page.locator(f'.cg-map a[data-role="{role.id}"]')
+        assert normalise(node.locator(".cg-map__title").inner_text()) == normalise(role.title)
+        # The name starts with the visible title (WCAG 2.5.3); family and level follow.
+        name = re.compile(rf"^{re.escape(role.title)}\s*, {re.escape(family.name)}, level {role.level}$")
+        expect(page.get_by_role("link", name=name)).to_have_count(1)
+
+
+@pytest.mark.browser
 def test_search_finds_a_role_by_its_title(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(site_url + "/")
     search_for(page, "Customer Success Manager")

@@ -17,6 +17,8 @@ import pytest
 from helpers import copy_project
 
 ROLE_URL = "/roles/senior-engineer/"
+PATIENCE = 60.0
+"""Seconds: limits on waits for events, generous enough for a busy machine."""
 OLD_TITLE = "title: Senior Software Engineer\n"
 
 
@@ -46,10 +48,11 @@ class Preview:
         return "".join(self.output)
 
     def page(self, url: str) -> str:
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{url}", timeout=5) as response:
+        # A generous limit: a rebuild on a busy machine can hold a request for seconds.
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{url}", timeout=PATIENCE) as response:
             return response.read().decode("utf-8")
 
-    def wait_for(self, condition: Callable[[], bool], what: str, timeout: float = 30) -> None:
+    def wait_for(self, condition: Callable[[], bool], what: str, timeout: float = 3 * PATIENCE) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
@@ -59,12 +62,12 @@ class Preview:
                 pass  # not serving yet
             if self.process.poll() is not None:
                 pytest.fail(f"the preview stopped while waiting for {what}:\n{self.terminal}")
-            time.sleep(0.3)
+            time.sleep(0.3)  # how often to look, not how long to wait
         pytest.fail(f"timed out waiting for {what}:\n{self.terminal}")
 
     def stop(self) -> None:
         self.process.terminate()
-        self.process.wait(timeout=10)
+        self.process.wait(timeout=PATIENCE)
 
 
 @pytest.fixture

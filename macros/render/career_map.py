@@ -2,13 +2,15 @@
 
 Roles sit in columns (one per job family) and rows (one per level, highest at
 the top); arrows show vertical moves (solid) and lateral moves (dashed). Every
-node is a link to its role page. A text list of the same moves goes with every
-map, for screen readers and for readers who prefer text.
+node is an ordinary HTML link inside a `<foreignObject>`: its title wraps as
+text does, reads and copies as one phrase, and behaves like any other link for
+Material's instant navigation (an SVG `<a>` has a read-only `href`, which
+Material's link rewriting cannot assign). A text list of the same moves goes
+with every map, for screen readers and for readers who prefer text.
 """
 
 from __future__ import annotations
 
-import textwrap
 from typing import NamedTuple
 
 from ..career_moves import MOVE_LABELS
@@ -22,8 +24,6 @@ COLUMN_GAP = 36
 ROW_GAP = 44
 MARGIN = 16
 HEADER = 30
-MAX_TITLE_LINES = 3
-TITLE_WIDTH = 22  # characters per line inside a node
 PORTRAIT_WIDTH = 800
 """Wider maps are printed on a landscape page of their own, so their text stays legible."""
 
@@ -35,14 +35,6 @@ class _Node(NamedTuple):
     x: float
     y: float
     external: bool
-
-
-def _title_lines(title: str) -> list[str]:
-    lines = textwrap.wrap(title, TITLE_WIDTH) or [title]
-    if len(lines) > MAX_TITLE_LINES:
-        lines = lines[:MAX_TITLE_LINES]
-        lines[-1] = lines[-1][: TITLE_WIDTH - 1].rstrip() + "…"
-    return lines
 
 
 def _layout(columns: list[tuple[str, list[Role]]], external_column: int | None) -> tuple[dict[str, _Node], list[tuple[str, float]], float, float]:
@@ -84,19 +76,14 @@ def _edge(source: _Node, target: _Node, kind: str) -> str:
 
 def _node(node: _Node, page_url: str, family_names: dict[str, str]) -> str:
     role = node.role
-    lines = _title_lines(role.title)
-    first_line_y = node.y + NODE_HEIGHT / 2 - (len(lines) - 1) * 7 + 4
-    tspans = "".join(
-        f'<tspan x="{node.x + NODE_WIDTH / 2:.0f}" y="{first_line_y + index * 14:.0f}">{text(line)}</tspan>'
-        for index, line in enumerate(lines)
-    )
-    label = f"{role.title}, {family_names[role.family_id]}, level {role.level}"
     classes = "cg-map__node cg-map__node--external" if node.external else "cg-map__node"
+    # The visible title starts the link's name (WCAG 2.5.3, label in name); the
+    # family and level follow for screen readers only.
     return (
-        f'<a class="{classes}" href="{attribute(relative(page_url, role_url(role.id)))}" aria-label="{attribute(label)}" data-role="{role.id}">'
-        f'<title>{text(label)}</title>'
-        f'<rect x="{node.x:.0f}" y="{node.y:.0f}" width="{NODE_WIDTH}" height="{NODE_HEIGHT}" rx="6"/>'
-        f'<text class="cg-map__title">{tspans}</text></a>'
+        f'<foreignObject x="{node.x:.0f}" y="{node.y:.0f}" width="{NODE_WIDTH}" height="{NODE_HEIGHT}">'
+        f'<a class="{classes}" href="{attribute(relative(page_url, role_url(role.id)))}" data-role="{role.id}">'
+        f'<span class="cg-map__title">{text(role.title)}</span>'
+        f'<span class="cg-sr">, {text(family_names[role.family_id])}, level {role.level}</span></a></foreignObject>'
     )
 
 
