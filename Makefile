@@ -9,7 +9,7 @@ CHROMIUM := /usr/bin/chromium
 CHECKERS := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test check bench lock clean browser java
+.PHONY: build serve test test-fast lint check bench lock clean browser java
 
 # The virtual environment, with every dependency at its pinned version.
 $(STAMP): requirements.lock pyproject.toml
@@ -27,8 +27,16 @@ serve: $(STAMP)  ## Preview at http://127.0.0.1:8000, rebuilding when docs/ or d
 check: $(STAMP)  ## Validate data/ without building the site
 	$(PYTHON) -m macros.check data
 
-test: $(STAMP) browser java $(CHECKERS)  ## Run the whole test suite, browser tests and checkers included
+test: lint browser java $(CHECKERS)  ## Run the whole test suite: type and style checks, unit, build and browser tests
 	$(PYTHON) -m pytest
+
+test-fast: $(STAMP)  ## Only the unit tests: a quick check while working (under 30 s)
+	$(PYTHON) -m pytest -m unit
+
+lint: $(STAMP)  ## Type-check (mypy --strict) and lint (ruff) the code
+	$(VENV)/bin/mypy --strict macros
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 bench: $(STAMP)  ## Measure build time and memory at 1x, 10x and 50x the default data (see bench/README.md)
 	$(PYTHON) bench/run.py

@@ -1,9 +1,8 @@
 """Benchmark-only MkDocs hook: export the fully expanded Markdown of every page.
 
-Added next to the guide's own hook by the benchmark's config (never by the
-project's mkdocs.yml). It writes, into $CAREER_GUIDE_EXPORT, each page's
-Markdown after the macros ran, and the navigation and site settings after
-the guide's hook set them (so the baseline also shows the repository link and
+Added by the benchmark's config (never by the project's mkdocs.yml). It
+writes, into $CAREER_GUIDE_EXPORT, each page's Markdown after the macros ran,
+and the navigation and site settings after the guide's plugin set them (so the baseline also shows the repository link and
 "Edit this page"): the same site as plain Markdown, for the baseline build.
 """
 
@@ -18,10 +17,10 @@ from mkdocs.plugins import event_priority
 
 EXPORT = Path(os.environ.get("CAREER_GUIDE_EXPORT", "export"))
 SETTINGS_FROM_DATA = ("site_name", "site_description", "repo_url", "repo_name", "edit_uri")
-"""The settings the guide's hook takes from data/company.yml."""
+"""The settings the guide's plugin takes from data/company.yml."""
 
 
-@event_priority(-100)  # after the guide's hook has expanded the navigation
+@event_priority(-100)  # after the guide's plugin has expanded the navigation
 def on_config(config: Any) -> Any:
     EXPORT.mkdir(parents=True, exist_ok=True)
     (EXPORT / "nav.yml").write_text(yaml.safe_dump(config.nav, sort_keys=False, allow_unicode=True), encoding="utf-8")

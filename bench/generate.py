@@ -11,8 +11,9 @@ and worksheets, not more kinds of skill or more ways to ask for a meeting.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 

@@ -39,7 +39,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import PROJECT, scaled_project  # noqa: E402
+from generate import PROJECT, scaled_project
 
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
@@ -88,23 +88,26 @@ _EnvTag.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(n
 
 
 def plain_project(project: Path, destination: Path) -> Path:
-    """The guide's pages as plain Markdown, with the guide's theme, navigation and settings but no macros or hooks."""
+    """The guide's pages as plain Markdown, with the guide's theme, navigation and settings but neither its plugin nor mkdocs-macros."""
     export = destination / "export"
     config = project / "mkdocs.export.yml"
-    hooks = [str(project / "macros" / "hooks.py"), str(BENCH / "export_hook.py")]
+    hooks = [str(BENCH / "export_hook.py")]
     config.write_text(f"INHERIT: mkdocs.yml\nhooks: {json.dumps(hooks)}\n", encoding="utf-8")
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(destination / "export-site")],
-        cwd=project, env={**ENV, "CAREER_GUIDE_EXPORT": str(export)}, check=True,
+        cwd=project,
+        env={**ENV, "CAREER_GUIDE_EXPORT": str(export)},
+        check=True,
     )
     plain = destination / "plain"
     shutil.copytree(export / "docs", plain / "docs")
     shutil.copytree(project / "docs" / "assets", plain / "docs" / "assets", dirs_exist_ok=True)
     shutil.copytree(project / "overrides", plain / "overrides")
     settings = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvTag)
-    settings.pop("hooks", None)
     settings.pop("watch", None)
-    settings["plugins"] = [p for p in settings["plugins"] if not (isinstance(p, dict) and "macros" in p)]
+    guide_settings = next(p["career-guide"] for p in settings["plugins"] if isinstance(p, dict) and "career-guide" in p)
+    settings["plugins"] = [p for p in settings["plugins"] if not isinstance(p, dict)]
+    _patched_theme(plain / "overrides", guide_settings.get("nav_section_limit", 12))
     settings["nav"] = yaml.safe_load((export / "nav.yml").read_text(encoding="utf-8"))
     settings.update(yaml.safe_load((export / "settings.yml").read_text(encoding="utf-8")))
     # MkDocs leaves out docs/templates/ unless told otherwise; the guide's
@@ -118,6 +121,17 @@ def plain_project(project: Path, destination: Path) -> Path:
     return plain
 
 
+def _patched_theme(overrides: Path, nav_section_limit: int) -> None:
+    """Material's templates with the guide's edits, for a baseline that has the guide's sidebar but not its plugin."""
+    from macros.theme_patches import EDITS, MATERIAL_TEMPLATES, apply_edits
+
+    for name, edits in EDITS.items():
+        source = apply_edits(name, (MATERIAL_TEMPLATES / name).read_text(encoding="utf-8"), edits)
+        target = overrides / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(source.replace("career_guide.nav_section_limit", str(nav_section_limit)), encoding="utf-8")
+
+
 def serve_rebuild_seconds(project: Path) -> float:
     """Seconds `mkdocs serve` reports for rebuilding after one data file is edited."""
     with socket.socket() as probe:
@@ -125,7 +139,11 @@ def serve_rebuild_seconds(project: Path) -> float:
         port = probe.getsockname()[1]
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     built: list[float] = []
     serving = threading.Event()
@@ -213,7 +231,10 @@ def report(results: dict[str, Any]) -> str:
         )
     rows.append("")
     for name, verdict in results["targets"].items():
-        rows.append(f"{name:<24} {verdict['value']!s:>8}  target {verdict['comparison']} {verdict['target']}  {'ok' if verdict['met'] else 'MISSED'}")
+        rows.append(
+            f"{name:<24} {verdict['value']!s:>8}  target {verdict['comparison']} "
+            f"{verdict['target']}  {'ok' if verdict['met'] else 'MISSED'}"
+        )
     return "\n".join(rows)
 
 
@@ -230,7 +251,9 @@ def targets(sizes: list[dict[str, Any]], serve_seconds: float | None) -> dict[st
         verdicts["peak memory 50x (MiB)"] = (by_factor[50]["guide"]["peak_memory_mib"], TARGETS["peak_memory_50x_mib"])
     if serve_seconds is not None:
         verdicts["serve rebuild 1x (s)"] = (serve_seconds, TARGETS["serve_rebuild_seconds"])
-    return {name: {"value": value, "target": target, "comparison": "<=", "met": value <= target} for name, (value, target) in verdicts.items()}
+    return {
+        name: {"value": value, "target": target, "comparison": "<=", "met": value <= target} for name, (value, target) in verdicts.items()
+    }
 
 
 def main() -> int:
@@ -251,7 +274,7 @@ def main() -> int:
             sizes.append(bench_size(factor, arguments.runs, Path(workspace)))
 
     results = {
-        "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "system": platform.platform()},
         "runs": arguments.runs,
         "sizes": sizes,

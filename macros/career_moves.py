@@ -7,7 +7,6 @@ from typing import NamedTuple
 
 from .model import Competency, Guide, Role
 
-
 MOVE_LABELS = {"next": "Step up", "lateral": "Lateral move"}
 """How each kind of move is named on pages."""
 
@@ -59,14 +58,11 @@ class Move(NamedTuple):
 def skill_changes(guide: Guide, source: Role, target: Role) -> tuple[SkillChange, ...]:
     """Every competency of either role, target's first in its own order, then the dropped ones."""
     order = list(target.skills) + [c for c in source.skills if c not in target.skills]
-    return tuple(
-        SkillChange(guide.competencies[c], source.skills.get(c), target.skills.get(c)) for c in order
-    )
+    return tuple(SkillChange(guide.competencies[c], source.skills.get(c), target.skills.get(c)) for c in order)
 
 
 def moves_from(guide: Guide, role: Role) -> tuple[Move, ...]:
     """The role's vertical moves, then its lateral ones, as written in the data."""
     return tuple(
-        Move(role, guide.roles[target_id], kind, skill_changes(guide, role, guide.roles[target_id]))
-        for kind, target_id in role.moves
+        Move(role, guide.roles[target_id], kind, skill_changes(guide, role, guide.roles[target_id])) for kind, target_id in role.moves
     )

@@ -7,9 +7,10 @@ one build lists every mistake at once.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
 from .errors import DataError, DataProblem
 from .model import (
@@ -20,14 +21,14 @@ from .model import (
     Origin,
     Question,
     QuestionBank,
+    Reminder,
     Role,
     Template,
-    Reminder,
     Worksheet,
     WorksheetSection,
     WritingTable,
 )
-from .schema_check import schema_problems
+from .schema_check import SCHEMA_DIR, schema_problems
 from .yaml_loader import Located, load_yaml_file
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -79,9 +80,7 @@ class _Collector:
         """Every problem, without cascades: a reference is not reported when the id may be
         defined in a file that could not be read, or is defined in a file with other mistakes."""
         return self.problems + [
-            problem
-            for source, ident, problem in self.dangling
-            if source not in unreadable and ident not in invalid_ids.get(source, set())
+            problem for source, ident, problem in self.dangling if source not in unreadable and ident not in invalid_ids.get(source, set())
         ]
 
 
@@ -89,9 +88,7 @@ def _display(path: Path, data_dir: Path) -> str:
     return f"{data_dir.name}/{path.relative_to(data_dir).as_posix()}"
 
 
-def _read(
-    path: Path, data_dir: Path, schema: str, problems: _Collector, invalid: list[Any]
-) -> DataFile | None:
+def _read(path: Path, data_dir: Path, schema: str, problems: _Collector, invalid: list[Any], schema_dir: Path) -> DataFile | None:
     """Load and structurally check one file; None (with problems recorded) when unusable.
 
     Content that parsed but broke the schema is added to `invalid`, so that the
@@ -105,7 +102,7 @@ def _read(
     if not isinstance(content, dict):
         problems.add(display, 1, "the file should hold 'key: value' lines at the top level, not a list or a single value")
         return None
-    structural = schema_problems(content, schema, display)
+    structural = schema_problems(content, schema, display, schema_dir)
     problems.problems.extend(structural)
     if structural:
         invalid.append(content)
@@ -149,7 +146,11 @@ def _folder_files(data_dir: Path, folder: Folder, problems: _Collector) -> list[
         if path.is_dir():
             problems.add(display, 1, f"folders inside {data_dir.name}/{folder.name}/ are not read: move its files up one level")
         elif path.suffix not in YAML_SUFFIXES:
-            problems.add(display, 1, f"only YAML files (.yml) belong in {data_dir.name}/{folder.name}/: rename this file to .yml or move it elsewhere")
+            problems.add(
+                display,
+                1,
+                f"only YAML files (.yml) belong in {data_dir.name}/{folder.name}/: rename this file to .yml or move it elsewhere",
+            )
         else:
             paths.append(path)
     return paths
@@ -161,7 +162,9 @@ def _unexpected_top_level(data_dir: Path, problems: _Collector) -> None:
         if path.name.startswith(".") or path.name in known or path.name.lower().startswith("readme"):
             continue
         hint = ", ".join(sorted(known))
-        problems.add(_display(path, data_dir), 1, f"unexpected file or folder in {data_dir.name}/: the guide reads only {hint}; move it elsewhere")
+        problems.add(
+            _display(path, data_dir), 1, f"unexpected file or folder in {data_dir.name}/: the guide reads only {hint}; move it elsewhere"
+        )
 
 
 def _origin(file: DataFile, record: Any) -> Origin:
@@ -191,8 +194,7 @@ class _IdRegistry:
             self.problems.add(
                 path,
                 line,
-                f"{context}{self.noun} id '{ident}' is already used at {first.path}:{first.line}: "
-                "ids must be unique, choose another one",
+                f"{context}{self.noun} id '{ident}' is already used at {first.path}:{first.line}: ids must be unique, choose another one",
             )
             return False
         self.where[ident] = Origin(path, line)
@@ -242,9 +244,7 @@ def _competencies(file: DataFile | None, problems: _Collector) -> dict[str, Comp
     return competencies
 
 
-def _families(
-    files: list[DataFile], problems: _Collector, raw_roles: dict[str, Any]
-) -> list[Family]:
+def _families(files: list[DataFile], problems: _Collector, raw_roles: dict[str, Any]) -> list[Family]:
     family_ids = _IdRegistry("job family", problems)
     role_ids = _IdRegistry("role", problems)
     families = []
@@ -286,9 +286,7 @@ def _families(
     return families
 
 
-def _banks(
-    files: list[DataFile], problems: _Collector, raw_questions: dict[str, Any]
-) -> dict[str, QuestionBank]:
+def _banks(files: list[DataFile], problems: _Collector, raw_questions: dict[str, Any]) -> dict[str, QuestionBank]:
     bank_ids = _IdRegistry("question bank", problems)
     question_ids = _IdRegistry("question", problems)
     banks = {}
@@ -348,9 +346,7 @@ def _templates(files: list[DataFile], problems: _Collector) -> dict[str, Templat
     return templates
 
 
-def _worksheets(
-    files: list[DataFile], banks: dict[str, QuestionBank], problems: _Collector
-) -> dict[str, Worksheet]:
+def _worksheets(files: list[DataFile], banks: dict[str, QuestionBank], problems: _Collector) -> dict[str, Worksheet]:
     ids = _IdRegistry("worksheet", problems)
     questions = {q.id: q for bank in banks.values() for q in bank.questions}
     worksheets = {}
@@ -366,12 +362,26 @@ def _worksheets(
             if "bank" in record:
                 bank = banks.get(record["bank"])
                 if bank is None:
-                    problems.add_dangling("questions", record["bank"], file.display, _line(record, "bank"), f"{context}question bank '{record['bank']}' does not exist{_suggest(record['bank'], banks)}: use the id of a file in data/questions/")
+                    problems.add_dangling(
+                        "questions",
+                        record["bank"],
+                        file.display,
+                        _line(record, "bank"),
+                        f"{context}question bank '{record['bank']}' does not "
+                        f"exist{_suggest(record['bank'], banks)}: use the id of a file in data/questions/",
+                    )
                 else:
                     chosen.extend(bank.general_questions)
             for index, question_id in enumerate(record.get("questions", ())):
                 if question_id not in questions:
-                    problems.add_dangling("questions", question_id, file.display, _line(record["questions"], index), f"{context}question '{question_id}' does not exist{_suggest(question_id, questions)}: use the id of a question in data/questions/")
+                    problems.add_dangling(
+                        "questions",
+                        question_id,
+                        file.display,
+                        _line(record["questions"], index),
+                        f"{context}question '{question_id}' does not exist{_suggest(question_id, questions)}: "
+                        "use the id of a question in data/questions/",
+                    )
                 elif questions[question_id] not in chosen:
                     chosen.append(questions[question_id])
             table = record.get("table")
@@ -410,9 +420,21 @@ def _check_roles(
             competency = competencies.get(competency_id)
             skill_line = _line(record["skills"], competency_id)
             if competency is None:
-                problems.add_dangling("competencies", competency_id, where, skill_line, f"{context}skill '{competency_id}' is not a competency{_suggest(competency_id, competencies)}: use an id from data/competencies.yml")
+                problems.add_dangling(
+                    "competencies",
+                    competency_id,
+                    where,
+                    skill_line,
+                    f"{context}skill '{competency_id}' is not a "
+                    f"competency{_suggest(competency_id, competencies)}: use an id from data/competencies.yml",
+                )
             elif level > len(competency.levels):
-                problems.add(where, skill_line, f"{context}skill '{competency_id}' is set to level {level}, but the competency defines levels 1 to {len(competency.levels)}: use one of those")
+                problems.add(
+                    where,
+                    skill_line,
+                    f"{context}skill '{competency_id}' is set to level {level}, but the "
+                    f"competency defines levels 1 to {len(competency.levels)}: use one of those",
+                )
         for move_kind, targets in (("next", role.next), ("lateral", role.lateral)):
             for index, target_id in enumerate(targets):
                 target = roles.get(target_id)
@@ -420,9 +442,21 @@ def _check_roles(
                 if target_id == role.id:
                     problems.add(where, move_line, f"{context}the role lists itself in '{move_kind}': remove '{target_id}'")
                 elif target is None:
-                    problems.add_dangling("career_paths", target_id, where, move_line, f"{context}{move_kind} role '{target_id}' does not exist{_suggest(target_id, roles)}: use the id of a role in data/career_paths/")
+                    problems.add_dangling(
+                        "career_paths",
+                        target_id,
+                        where,
+                        move_line,
+                        f"{context}{move_kind} role '{target_id}' does not "
+                        f"exist{_suggest(target_id, roles)}: use the id of a role in data/career_paths/",
+                    )
                 elif move_kind == "next" and target.level <= role.level:
-                    problems.add(where, move_line, f"{context}next role '{target_id}' is level {target.level}, not above this role's level {role.level}: list it under 'lateral' instead, or fix the levels")
+                    problems.add(
+                        where,
+                        move_line,
+                        f"{context}next role '{target_id}' is level {target.level}, not above this "
+                        f"role's level {role.level}: list it under 'lateral' instead, or fix the levels",
+                    )
 
 
 def _check_question_filters(
@@ -438,14 +472,27 @@ def _check_question_filters(
         record = raw_questions[question.id]
         for index, family_id in enumerate(question.families):
             if family_id not in family_ids:
-                problems.add_dangling("career_paths", family_id, question.origin.path, _line(record["families"], index), f"{context}job family '{family_id}' does not exist{_suggest(family_id, family_ids)}: use the id of a file in data/career_paths/")
+                problems.add_dangling(
+                    "career_paths",
+                    family_id,
+                    question.origin.path,
+                    _line(record["families"], index),
+                    f"{context}job family '{family_id}' does not "
+                    f"exist{_suggest(family_id, family_ids)}: use the id of a file in data/career_paths/",
+                )
         for index, role_id in enumerate(question.roles):
             if role_id not in role_ids:
-                problems.add_dangling("career_paths", role_id, question.origin.path, _line(record["roles"], index), f"{context}role '{role_id}' does not exist{_suggest(role_id, role_ids)}: use the id of a role in data/career_paths/")
+                problems.add_dangling(
+                    "career_paths",
+                    role_id,
+                    question.origin.path,
+                    _line(record["roles"], index),
+                    f"{context}role '{role_id}' does not exist{_suggest(role_id, role_ids)}: use the id of a role in data/career_paths/",
+                )
 
 
-def load_guide(data_dir: Path) -> Guide:
-    """Load and validate everything under `data_dir`; raise DataError listing every problem."""
+def load_guide(data_dir: Path, schema_dir: Path = SCHEMA_DIR) -> Guide:
+    """Load and validate everything under `data_dir` against the schemas in `schema_dir`; raise DataError listing every problem."""
     problems = _Collector()
     if not data_dir.is_dir():
         raise DataError([DataProblem(data_dir.name, 1, "the data folder is missing")])
@@ -459,13 +506,15 @@ def load_guide(data_dir: Path) -> Guide:
             problems.add(f"{data_dir.name}/{name}", 1, "the file is missing: create it (see the editors' guide)")
             singles[name] = None
         else:
-            singles[name] = _read(path, data_dir, schema, problems, invalid["competencies"] if name == "competencies.yml" else [])
+            singles[name] = _read(
+                path, data_dir, schema, problems, invalid["competencies"] if name == "competencies.yml" else [], schema_dir
+            )
 
     loaded: dict[str, list[DataFile]] = {}
     unreadable: set[str] = set()
     for folder in FOLDERS:
         paths = _folder_files(data_dir, folder, problems)
-        files = [_read(path, data_dir, folder.schema, problems, invalid[folder.name]) for path in paths]
+        files = [_read(path, data_dir, folder.schema, problems, invalid[folder.name], schema_dir) for path in paths]
         loaded[folder.name] = [file for file in files if file is not None]
         if len(loaded[folder.name]) + len(invalid[folder.name]) < len(paths):
             unreadable.add(folder.name)

@@ -8,9 +8,10 @@ which builds indexes of its records, is a frozen dataclass.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping, NamedTuple
+from typing import NamedTuple
 
 PLACEHOLDER = re.compile(r"\[([^\[\]\n]{1,80})\]")
 """A fill-in field in a template: any short text in square brackets, e.g. [Manager's Name]."""
@@ -68,11 +69,7 @@ class Role(NamedTuple):
     @property
     def moves(self) -> tuple[tuple[str, str], ...]:
         """(kind, target role id) of every move out of the role: vertical ('next') first, then 'lateral'."""
-        return tuple(
-            (kind, target)
-            for kind, targets in (("next", self.next), ("lateral", self.lateral))
-            for target in targets
-        )
+        return tuple((kind, target) for kind, targets in (("next", self.next), ("lateral", self.lateral)) for target in targets)
 
 
 class Family(NamedTuple):
@@ -218,9 +215,7 @@ class Guide:
             "_questions_by_role": MappingProxyType({key: tuple(value) for key, value in by_role.items()}),
             "_questions_by_family": MappingProxyType({key: tuple(value) for key, value in by_family.items()}),
             "_question_order": MappingProxyType({question_id: index for index, question_id in enumerate(questions)}),
-            "_role_page_questions": tuple(
-                q for bank in self.banks.values() if bank.role_pages for q in bank.general_questions
-            ),
+            "_role_page_questions": tuple(q for bank in self.banks.values() if bank.role_pages for q in bank.general_questions),
         }
         for name, value in values.items():
             object.__setattr__(self, name, value)

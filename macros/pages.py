@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import html
-from typing import Any, Callable, Iterable, NamedTuple
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
 
 from .model import Guide, Origin, Template, Worksheet
 from .render.messages import template_page, templates_index_page
@@ -96,7 +97,7 @@ def expand_nav(nav: list[Any], guide: Guide) -> list[Any]:
     expanded: list[Any] = []
     for entry in nav:
         if isinstance(entry, dict):
-            (title, value), = entry.items()
+            ((title, value),) = entry.items()
             if isinstance(value, str) and value in SECTIONS:
                 expanded.append({title: SECTIONS[value](guide)})
             elif isinstance(value, list):

@@ -15,9 +15,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import jsonschema_rs
 
@@ -46,27 +47,25 @@ TYPE_NAMES = {
 YAML11_BOOLEANS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schemas(schema_dir: Path) -> tuple[tuple[str, Any], ...]:
     """Every schema of the folder, by file name (how they refer to each other)."""
-    return tuple(
-        (path.name, json.loads(path.read_text(encoding="utf-8"))) for path in sorted(schema_dir.glob("*.json"))
-    )
+    return tuple((path.name, json.loads(path.read_text(encoding="utf-8"))) for path in sorted(schema_dir.glob("*.json")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _registry(schema_dir: Path) -> jsonschema_rs.Registry:
     """The schemas of the folder, for resolving their references to each other."""
     return jsonschema_rs.Registry(list(_schemas(schema_dir)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _checker_for(schema_name: str, schema_dir: Path = SCHEMA_DIR) -> jsonschema_rs.Validator:
     """The fast validity check for `schema_name`, with the shared definitions resolvable."""
     return jsonschema_rs.validator_for(dict(_schemas(schema_dir))[schema_name], registry=_registry(schema_dir))
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator_for(schema_name: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
     """The explaining validator for `schema_name`, with the shared definitions resolvable."""
     from jsonschema import Draft202012Validator
@@ -77,15 +76,15 @@ def validator_for(schema_name: str, schema_dir: Path = SCHEMA_DIR) -> Draft20201
     return Draft202012Validator(registry.contents(schema_name), registry=registry)
 
 
-def schema_problems(data: Any, schema_name: str, display_path: str) -> list[DataProblem]:
+def schema_problems(data: Any, schema_name: str, display_path: str, schema_dir: Path = SCHEMA_DIR) -> list[DataProblem]:
     """Every structural problem of one file's content, as messages with lines."""
-    checker = _checker_for(schema_name)
+    checker = _checker_for(schema_name, schema_dir)
     try:
         if checker.is_valid(data):
             return []
     except ValueError:  # a value JSON cannot hold, such as !!binary: jsonschema explains it
         pass
-    explained = [_problem(error, data, display_path) for error in validator_for(schema_name).iter_errors(data)]
+    explained = [_problem(error, data, display_path) for error in validator_for(schema_name, schema_dir).iter_errors(data)]
     if explained:
         return explained
     # The two validators agree on data; where regular expressions differ (in
@@ -128,7 +127,7 @@ def _walk(data: Any, path: Iterable[Any]) -> tuple[list[tuple[Any, Any]], str]:
 def _field_name(steps: list[tuple[Any, Any]]) -> str:
     if not steps:
         return "the file"
-    container, key = steps[-1]
+    key = steps[-1][1]
     if isinstance(key, int):
         owner = f"'{steps[-2][1]}'" if len(steps) > 1 else "the list"
         return f"item {key + 1} of {owner}"
@@ -180,91 +179,124 @@ def _type_message(field: str, expected: str | list[str], value: Any, source: str
         return f"{field} is empty: write {TYPE_NAMES.get(wanted, wanted)} after the colon"
     if wanted == "string" and source is not None:
         if isinstance(value, bool) and source.lower() in YAML11_BOOLEANS:
-            return (
-                f"{field} is {source}, which YAML reads as {str(value).lower()}, not as text: "
-                f"put it in quotes, e.g. '{source}'"
-            )
+            return f"{field} is {source}, which YAML reads as {str(value).lower()}, not as text: put it in quotes, e.g. '{source}'"
         if isinstance(value, (int, float)) and ":" in source:
-            return (
-                f"{field} is {source}, which YAML reads as the number {value} (base 60), "
-                f"not as text: put it in quotes, e.g. '{source}'"
-            )
+            return f"{field} is {source}, which YAML reads as the number {value} (base 60), not as text: put it in quotes, e.g. '{source}'"
         if isinstance(value, (int, float)):
             return f"{field} is {_describe(value)}, but text is expected: put it in quotes, e.g. '{source}'"
     return f"{field} should be {TYPE_NAMES.get(wanted, wanted)}, not {_describe(value)}"
 
 
+class Finding(NamedTuple):
+    """One schema finding, located in the file and named for the reader."""
+
+    error: ValidationError
+    steps: list[tuple[Any, Any]]
+    field: str  # "'title'", "item 2 of 'next'", "the file"
+    line: int
+    target: Any  # the value the finding is about (a group for key-level findings)
+    record: str  # "role 'senior-engineer'" when inside a record of a list
+
+    @property
+    def rule(self) -> Mapping[str, Any]:
+        """The part of the schema that was broken (where its own messages live)."""
+        return self.error.schema if isinstance(self.error.schema, Mapping) else {}
+
+    @property
+    def value(self) -> Any:
+        return self.error.instance
+
+    @property
+    def limit(self) -> Any:
+        """The broken keyword's value: the pattern, the minimum, the allowed types or values."""
+        return self.error.validator_value
+
+
+def _required(finding: Finding) -> tuple[int, str]:
+    missing = re.match(r"'([^']+)'", finding.error.message)
+    name = missing.group(1) if missing else str(finding.limit)
+    hint = finding.rule.get("properties", {}).get(name, {}).get("description", "")
+    return finding.line, f"missing required key '{name}': add it{_where(finding)}. {hint}".rstrip()
+
+
+def _where(finding: Finding) -> str:
+    """ " to 'skills'" for a key missing inside a group that is not a whole record."""
+    return f" to {finding.field}" if finding.steps and not finding.record else ""
+
+
+def _unknown_key(finding: Finding) -> tuple[int, str]:
+    allowed = finding.rule.get("properties", {})
+    target = finding.target if isinstance(finding.target, dict) else {}
+    extras = [key for key in target if key not in allowed]
+    key = extras[0] if extras else "?"
+    line = target.line_of(key) if isinstance(target, Located) and key in target else finding.line
+    return line, f"unknown key '{key}'{_suggest(key, allowed)}: the keys allowed here are {', '.join(allowed)}"
+
+
+def _pattern(finding: Finding) -> tuple[int, str]:
+    # What the rule means is written beside it in the schema (patternErrorMessage,
+    # which editors show too), so a changed rule cannot leave a stale message here.
+    meaning = finding.rule.get("patternErrorMessage", "does not have the expected form")
+    target, value = finding.target, finding.value
+    if isinstance(target, dict) and isinstance(value, str) and value in target:
+        # A key that breaks the rule (propertyNames), e.g. a skill named instead of its id.
+        line = target.line_of(value) if isinstance(target, Located) else finding.line
+        return line, f"'{value}' in {finding.field} {meaning}{_would_do(value, finding.limit)}"
+    return finding.line, f"{finding.field} is '{value}', which {meaning}{_would_do(value, finding.limit)}"
+
+
+def _would_do(value: Any, pattern: Any) -> str:
+    """' ('senior-engineer' would do)' when the value, made lowercase and hyphenated, fits the rule."""
+    slug = _slug(str(value))
+    return f" ('{slug}' would do)" if slug != value and re.search(str(pattern), slug) else ""
+
+
+def _wrong_type(finding: Finding) -> tuple[int, str]:
+    return finding.line, _type_message(finding.field, finding.limit, finding.value, _source(finding.steps))
+
+
+def _empty_text(finding: Finding) -> tuple[int, str]:
+    return finding.line, f"{finding.field} is empty: write some text"
+
+
+def _too_few(finding: Finding) -> tuple[int, str]:
+    noun = "entry" if finding.limit == 1 else "entries"
+    return finding.line, f"{finding.field} needs at least {finding.limit} {noun}"
+
+
+def _too_small(finding: Finding) -> tuple[int, str]:
+    return finding.line, f"{finding.field} is {finding.value}, but must be at least {finding.limit}"
+
+
+def _too_large(finding: Finding) -> tuple[int, str]:
+    return finding.line, f"{finding.field} is {finding.value}, but must be at most {finding.limit}"
+
+
+def _not_listed(finding: Finding) -> tuple[int, str]:
+    options = [str(option) for option in finding.limit]
+    return finding.line, (f"{finding.field} is '{finding.value}'{_suggest(str(finding.value), options)}: use one of {', '.join(options)}")
+
+
+MESSAGES: Mapping[str, Callable[[Finding], tuple[int, str]]] = {
+    "required": _required,
+    "additionalProperties": _unknown_key,
+    "pattern": _pattern,
+    "type": _wrong_type,
+    "minLength": _empty_text,
+    "minItems": _too_few,
+    "minProperties": _too_few,
+    "minimum": _too_small,
+    "maximum": _too_large,
+    "enum": _not_listed,
+}
+"""For each kind of schema rule, the message that explains a broken one (line, text)."""
+
+
 def _problem(error: ValidationError, data: Any, display_path: str) -> DataProblem:
     steps, record = _walk(data, error.absolute_path)
-    prefix = f"{record}: " if record else ""
-    field = _field_name(steps)
-    line = _line(steps, data)
-    kind = error.validator
-    value = error.instance
     target = steps[-1][0][steps[-1][1]] if steps else data
-
-    if kind == "required":
-        missing = re.match(r"'([^']+)'", error.message)
-        name = missing.group(1) if missing else str(error.validator_value)
-        hint = error.schema.get("properties", {}).get(name, {}).get("description", "")
-        where = f" to {field}" if steps and not record else ""
-        return DataProblem(
-            display_path, line, f"{prefix}missing required key '{name}': add it{where}. {hint}".rstrip()
-        )
-    if kind == "additionalProperties" and isinstance(target, dict):
-        allowed = error.schema.get("properties", {})
-        extras = [key for key in target if key not in allowed]
-        key = extras[0] if extras else "?"
-        key_line = target.line_of(key) if isinstance(target, Located) else line
-        known = ", ".join(allowed)
-        return DataProblem(
-            display_path,
-            key_line,
-            f"{prefix}unknown key '{key}'{_suggest(key, allowed)}: the keys allowed here are {known}",
-        )
-    if kind == "pattern" and isinstance(target, dict) and isinstance(value, str) and value in target:
-        # A key that breaks the id rule (propertyNames), e.g. a skill name.
-        key_line = target.line_of(value) if isinstance(target, Located) else line
-        return DataProblem(
-            display_path,
-            key_line,
-            f"{prefix}'{value}' in {field} is not a valid id: use lowercase letters, digits and "
-            f"single hyphens, e.g. '{_slug(value)}'",
-        )
-    if kind == "type":
-        return DataProblem(
-            display_path, line, prefix + _type_message(field, error.validator_value, value, _source(steps))
-        )
-    if kind == "pattern":
-        pattern = str(error.validator_value)
-        if pattern.startswith("^[a-z0-9]+"):
-            message = (
-                f"{field} is '{value}', which is not a valid id: use lowercase letters, digits "
-                f"and single hyphens, e.g. '{_slug(str(value))}'"
-            )
-        elif pattern == "^[^<>]*$":
-            message = f"{field} must be plain text: remove the < and > characters"
-        else:
-            hint = error.schema.get("description", "")
-            message = f"{field} has the wrong form ('{value}'). {hint}".rstrip()
-        return DataProblem(display_path, line, prefix + message)
-    if kind == "minLength":
-        return DataProblem(display_path, line, f"{prefix}{field} is empty: write some text")
-    if kind in ("minItems", "minProperties"):
-        count = error.validator_value
-        noun = "entry" if count == 1 else "entries"
-        return DataProblem(display_path, line, f"{prefix}{field} needs at least {count} {noun}")
-    if kind in ("minimum", "maximum"):
-        bound = "at least" if kind == "minimum" else "at most"
-        return DataProblem(
-            display_path, line, f"{prefix}{field} is {value}, but must be {bound} {error.validator_value}"
-        )
-    if kind == "enum":
-        options = ", ".join(str(option) for option in error.validator_value)
-        return DataProblem(
-            display_path,
-            line,
-            f"{prefix}{field} is '{value}'{_suggest(str(value), map(str, error.validator_value))}: "
-            f"use one of {options}",
-        )
-    return DataProblem(display_path, line, f"{prefix}{field}: {error.message}")
+    finding = Finding(error, steps, _field_name(steps), _line(steps, data), target, record)
+    explain = MESSAGES.get(str(error.validator))
+    line, message = explain(finding) if explain else (finding.line, f"{finding.field}: {error.message}")
+    prefix = f"{record}: " if record else ""
+    return DataProblem(display_path, line, prefix + message)

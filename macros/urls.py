@@ -48,7 +48,7 @@ def relative(from_url: str, to_url: str) -> str:
     """
     source, target = _segments(from_url), _segments(to_url)
     common = 0
-    for source_part, target_part in zip(source, target):
+    for source_part, target_part in zip(source, target, strict=False):
         if source_part != target_part:
             break
         common += 1

@@ -59,7 +59,7 @@ def _plain_source(node: yaml.Node) -> str | None:
     return None
 
 
-class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _StrictLoader(_BaseLoader):  # type: ignore[misc]
     def construct_child(self, node: yaml.Node, line: int) -> Any:
         """Construct a value found at `line`, refusing aliases."""
         # A node met twice is an alias (`*name`): refusing it keeps files
@@ -67,8 +67,7 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         if node in self.constructed_objects or node in self.recursive_objects:
             raise _DataLoadError(
                 line,
-                "anchors and aliases (&name, *name) are not supported here: "
-                "write the value out in full",
+                "anchors and aliases (&name, *name) are not supported here: write the value out in full",
             )
         return self.construct_object(node, deep=True)
 
@@ -86,14 +85,13 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
             if not isinstance(key, str):
                 raise _DataLoadError(
                     key_node.start_mark.line + 1,
-                    f"key {key_node.value!r} must be a word such as 'title': "
-                    "put it in quotes or rename it",
+                    f"key {key_node.value!r} must be a word such as 'title': put it in quotes or rename it",
                 )
             if key in mapping:
                 raise _DataLoadError(
                     key_node.start_mark.line + 1,
                     f"key '{key}' appears twice in the same record (first on line "
-                    f"{mapping.item_lines[key] if key in mapping.item_lines else mapping.line}): "
+                    f"{mapping.item_lines.get(key, mapping.line)}): "
                     "keep only one",
                 )
             mapping[key] = self.construct_child(value_node, key_node.start_mark.line + 1)
@@ -117,12 +115,8 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
         return sequence
 
 
-_StrictLoader.add_constructor(
-    "tag:yaml.org,2002:map", _StrictLoader.construct_located_mapping
-)
-_StrictLoader.add_constructor(
-    "tag:yaml.org,2002:seq", _StrictLoader.construct_located_sequence
-)
+_StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_located_mapping)
+_StrictLoader.add_constructor("tag:yaml.org,2002:seq", _StrictLoader.construct_located_sequence)
 
 
 def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
@@ -133,21 +127,12 @@ def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     if "\t" in offending or "'\\t'" in str(error.problem):
         return line, "a tab is used for indentation: YAML needs spaces, replace the tab with spaces"
     if isinstance(error, yaml.constructor.ConstructorError) and error.problem and "tag" in error.problem:
-        return line, (
-            "tags such as !!python/... are not allowed in data files: "
-            "remove the tag and write plain text"
-        )
+        return line, ("tags such as !!python/... are not allowed in data files: remove the tag and write plain text")
     if error.problem and "mapping values are not allowed" in error.problem:
-        return line, (
-            "a colon followed by a space inside a value makes YAML read it as a new key: "
-            "put the whole value in double quotes"
-        )
+        return line, ("a colon followed by a space inside a value makes YAML read it as a new key: put the whole value in double quotes")
     problem = (error.problem or "the YAML is not well formed").rstrip(".")
     context = f" {error.context}" if error.context else ""
-    return line, (
-        f"YAML syntax error ({problem}{context}): check the indentation, colons and "
-        "quotes on this line and the one above"
-    )
+    return line, (f"YAML syntax error ({problem}{context}): check the indentation, colons and quotes on this line and the one above")
 
 
 def load_yaml_file(path: Path, display_path: str) -> tuple[Any, list[DataProblem]]:
@@ -162,17 +147,12 @@ def load_yaml_file(path: Path, display_path: str) -> tuple[Any, list[DataProblem
             DataProblem(
                 display_path,
                 line,
-                f"the file is not UTF-8 text (byte 0x{byte:02x}): "
-                "save it with the UTF-8 encoding",
+                f"the file is not UTF-8 text (byte 0x{byte:02x}): save it with the UTF-8 encoding",
             )
         ]
     text = text.removeprefix("\ufeff")
-    if not text.strip() or all(
-        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
-    ):
-        return None, [
-            DataProblem(display_path, 1, "the file is empty: add its content or delete the file")
-        ]
+    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        return None, [DataProblem(display_path, 1, "the file is empty: add its content or delete the file")]
     loader = _StrictLoader(text)
     try:
         return loader.get_single_data(), []

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
+from helpers import PROJECT, Site, run_build, serving
 from playwright.sync_api import Browser, Page, expect
 
 from macros.loading import load_guide
 from macros.model import Guide
-from helpers import PROJECT, Site, run_build, serving
 
 CHROMIUM = "/usr/bin/chromium"
 # The address browser tests read the site at: like the published guide, it has
@@ -36,7 +36,6 @@ CHROMIUM_ARGS = [
 def guide() -> Guide:
     """The project's own data, loaded as the build loads it."""
     return load_guide(PROJECT / "data")
-
 
 
 # Waits are for events, with limits generous enough for a busy 2-core machine.
@@ -83,9 +82,7 @@ def browser(loopback_url: str) -> Iterator[Browser]:
 
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run `make test`, which installs it"
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, proxy={"server": loopback_url}
-        )
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, proxy={"server": loopback_url})
         yield chromium
         chromium.close()
 
@@ -97,3 +94,24 @@ def page(browser: Browser) -> Iterator[Page]:
     context.set_default_timeout(PATIENCE_MS)
     yield context.new_page()
     context.close()
+
+
+TIERS = ("unit", "build", "browser")
+"""Every test belongs to exactly one tier; `make test-fast` runs the first."""
+NEEDS = {"browser": {"browser", "page"}, "build": {"site", "loopback_url", "site_url"}}
+"""The fixtures that put a test in a tier at least as slow as the one named."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Refuse a test without exactly one tier, or one marked faster than what it uses."""
+    wrong = []
+    for item in items:
+        tiers = [tier for tier in TIERS if item.get_closest_marker(tier)]
+        used = set(getattr(item, "fixturenames", ()))
+        needed = next((tier for tier in ("browser", "build") if used & NEEDS[tier]), "unit")
+        if len(tiers) != 1:
+            wrong.append(f"{item.nodeid}: marked {' and '.join(tiers) or 'with no tier'}")
+        elif TIERS.index(tiers[0]) < TIERS.index(needed):
+            wrong.append(f"{item.nodeid}: marked {tiers[0]} but uses {needed} fixtures")
+    if wrong:
+        raise pytest.UsageError("every test needs exactly one tier marker (unit, build or browser):\n" + "\n".join(wrong))

@@ -7,13 +7,13 @@ import functools
 import http.server
 import json
 import os
-import threading
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlsplit, urlunsplit
 
 from playwright.sync_api import Page, expect
@@ -44,7 +44,7 @@ def run_build(project: Path, site_dir: Path, *, site_url: str | None = None) -> 
 def sidebar(html: str) -> str:
     """A page's primary sidebar: the site's navigation, without the page's content."""
     start = html.index("md-sidebar--primary")
-    return html[start:html.index("md-sidebar--secondary", start)]
+    return html[start : html.index("md-sidebar--secondary", start)]
 
 
 def search_for(page: Page, query: str) -> None:
@@ -68,9 +68,7 @@ def axe_violations(page: Page) -> list[dict[str, object]]:
     assert AXE.is_file(), f"{AXE} is missing: run `make test`, which installs it with npm"
     if not page.evaluate("() => 'axe' in window"):
         page.add_script_tag(path=str(AXE))
-    violations: list[dict[str, object]] = page.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-    )
+    violations: list[dict[str, object]] = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
     return violations
 
 
@@ -93,10 +91,35 @@ def built_site(project: Path, site_dir: Path) -> Site:
 class _TextExtractor(HTMLParser):
     """Visible text of the page's main content (Material's <article>)."""
 
-    SKIPPED = {"script", "style", "template"}
+    SKIPPED = frozenset({"script", "style", "template"})
     # Tags that separate words; inline tags (a, em, mark, ...) do not.
-    BLOCKS = {"p", "li", "div", "br", "td", "th", "tr", "ul", "ol", "dt", "dd", "figcaption",
-              "section", "h1", "h2", "h3", "h4", "h5", "h6", "label", "input", "button", "textarea"}
+    BLOCKS = frozenset(
+        {
+            "p",
+            "li",
+            "div",
+            "br",
+            "td",
+            "th",
+            "tr",
+            "ul",
+            "ol",
+            "dt",
+            "dd",
+            "figcaption",
+            "section",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "label",
+            "input",
+            "button",
+            "textarea",
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__()

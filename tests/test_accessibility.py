@@ -3,23 +3,20 @@ readable without JavaScript, and free of broken links and anchors."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from helpers import Site, axe_violations, normalise, search_for, serving, settled
-from macros.model import Guide
+from playwright.sync_api import Page, expect
 from test_guide_pages import CHAPTERS
 
-pytestmark = pytest.mark.browser
+from macros.model import Guide
 
 SEARCH_RESULTS = "search results"
 PAGE_KINDS = {
@@ -58,6 +55,7 @@ def _report(kind: str, palette: str, violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("palette", sorted(PALETTES))
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
 def test_no_axe_violations(page: Page, site_url: str, kind: str, palette: str) -> None:
@@ -66,6 +64,7 @@ def test_no_axe_violations(page: Page, site_url: str, kind: str, palette: str) -
     assert not violations, _report(kind, palette, violations)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("kind", [k for k in PAGE_KINDS if k != SEARCH_RESULTS])
 def test_no_request_leaves_the_site(page: Page, site_url: str, kind: str) -> None:
     own = urlparse(site_url).netloc
@@ -83,7 +82,10 @@ NO_JS_CONTENT = {
     "all paths": lambda guide: [role.title for role in guide.roles.values()],
     "template": lambda guide: guide.templates["meeting-request"].body.splitlines()[:3],
     "worksheet": lambda guide: [normalise(q.text) for s in guide.worksheets["follow-up-plan"].sections for q in s.questions],
-    "role worksheet": lambda guide: ["Where you could go", *(normalise(q.text) for q in guide.questions_for(guide.roles["senior-engineer"]))],
+    "role worksheet": lambda guide: [
+        "Where you could go",
+        *(normalise(q.text) for q in guide.questions_for(guide.roles["senior-engineer"])),
+    ],
     "editors' guide": lambda guide: ["The five most common mistakes"],
 }
 
@@ -95,6 +97,7 @@ def no_js_page(browser: object) -> Iterator[Page]:
     context.close()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("kind", [k for k in PAGE_KINDS if k != SEARCH_RESULTS])
 def test_content_is_readable_without_javascript(no_js_page: Page, site_url: str, guide: Guide, kind: str) -> None:
     no_js_page.goto(site_url + PAGE_KINDS[kind])
@@ -111,9 +114,16 @@ def test_content_is_readable_without_javascript(no_js_page: Page, site_url: str,
 CONTROLS = {
     "/templates/meeting-request/": ["#cg-slot-1", '[data-cg-action="copy-subject"]', '[data-cg-action="copy-body"]', "[data-cg-mailto]"],
     "/worksheets/follow-up-plan/": [
-        '[data-cg-action="print"]', '[data-cg-action="download-txt"]', '[data-cg-action="download-md"]',
-        '[data-cg-action="clear"]', "#cg-name", "#cg-date", 'textarea[data-cg-field]', '.cg-table input',
-        "#cg-reminder-weeks", '[data-cg-action="ics"]',
+        '[data-cg-action="print"]',
+        '[data-cg-action="download-txt"]',
+        '[data-cg-action="download-md"]',
+        '[data-cg-action="clear"]',
+        "#cg-name",
+        "#cg-date",
+        "textarea[data-cg-field]",
+        ".cg-table input",
+        "#cg-reminder-weeks",
+        '[data-cg-action="ics"]',
     ],
     "/paths/engineering/": ['a[data-role="senior-engineer"]'],
 }
@@ -129,6 +139,7 @@ def _focus_ring(page: Page) -> str:
     )
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("url", sorted(CONTROLS))
 def test_every_control_is_reached_by_tab_with_a_visible_focus_ring(page: Page, site_url: str, url: str) -> None:
     page.goto(site_url + url)
@@ -147,6 +158,7 @@ def test_every_control_is_reached_by_tab_with_a_visible_focus_ring(page: Page, s
     assert not [ring for ring in rings if ring], f"no visible focus ring on {url}: {[r for r in rings if r]}"
 
 
+@pytest.mark.browser
 def test_controls_work_with_enter_and_space(page: Page, site_url: str, tmp_path: Path) -> None:
     page.goto(site_url + "/worksheets/follow-up-plan/")
     page.locator('[data-cg-action="download-txt"]').focus()
@@ -170,21 +182,26 @@ def _linkchecker(url: str) -> subprocess.CompletedProcess[str]:
     # Readable by the unprivileged user LinkChecker switches to when started as root.
     with tempfile.NamedTemporaryFile("w", suffix=".ini", delete=False) as handle:
         handle.write(config)
-    os.chmod(handle.name, 0o644)
+    settings = Path(handle.name)
+    settings.chmod(0o644)
     try:
         return subprocess.run(
             [sys.executable, "-m", "linkcheck", "--config", handle.name, "--no-status", "--threads", "4", url],
-            capture_output=True, text=True, timeout=600,
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
     finally:
-        os.unlink(handle.name)
+        settings.unlink()
 
 
+@pytest.mark.build
 def test_linkchecker_finds_no_broken_link_or_anchor(site: Site, loopback_url: str) -> None:
     result = _linkchecker(loopback_url + "/")
     assert result.returncode == 0 and " 0 errors found" in result.stdout, result.stdout[-4000:]
 
 
+@pytest.mark.build
 def test_linkchecker_would_report_a_broken_link_and_anchor(tmp_path: Path) -> None:
     """The crawl above can fail: a page with a dead link and a dead anchor is reported."""
     (tmp_path / "index.html").write_text(

@@ -5,16 +5,17 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
-
+from generate import copy_project, scale_data
 from helpers import PROJECT
+from run import paired_ratio, plain_project
+
 from macros.loading import load_guide
 from macros.model import Guide
 
-from generate import copy_project, scale_data  # noqa: E402  (bench/ is on the path: see helpers)
-from run import paired_ratio, plain_project  # noqa: E402
 
-
+@pytest.mark.unit
 def test_scaled_data_is_valid_and_multiplied(tmp_path: Path, guide: Guide) -> None:
     data = Path(shutil.copytree(PROJECT / "data", tmp_path / "data"))
     scale_data(data, 3)
@@ -31,6 +32,7 @@ def test_scaled_data_is_valid_and_multiplied(tmp_path: Path, guide: Guide) -> No
     assert {q.id for q in scaled.questions_for(copy)} == expected, "filters stay inside their copy"
 
 
+@pytest.mark.build
 def test_the_plain_baseline_is_the_guide_without_macros_or_hooks(tmp_path: Path) -> None:
     plain = plain_project(copy_project(tmp_path / "project"), tmp_path / "out")
     settings = yaml.safe_load((plain / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -51,6 +53,7 @@ def test_the_plain_baseline_is_the_guide_without_macros_or_hooks(tmp_path: Path)
     assert with_plugin["plugins"] == ["search", {"macros": {"render_by_default": False}}]
 
 
+@pytest.mark.unit
 def test_the_ratio_pairs_the_builds_of_each_round() -> None:
     # The machine speeds up and slows down during the run, and one guide build
     # was disturbed: the guide still costs 10 % more than plain in every

@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from helpers import normalise
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from helpers import normalise
 from macros.model import Guide
 
 pytestmark = pytest.mark.browser
@@ -22,8 +22,16 @@ EXPECTED_PAGES = {"self-assessment": 2, "meeting-preparation": 2, "follow-up-pla
 """Printed length of each general worksheet, the same on A4 and US Letter (two pages at most)."""
 
 NOT_ON_PAPER = [
-    "Research career paths", "Message templates", "Table of contents", "Made with", "Skip to",
-    "Print", "Download answers", "Clear answers", "calendar reminder", "Search",
+    "Research career paths",
+    "Message templates",
+    "Table of contents",
+    "Made with",
+    "Skip to",
+    "Print",
+    "Download answers",
+    "Clear answers",
+    "calendar reminder",
+    "Search",
 ]
 
 
@@ -183,9 +191,7 @@ def test_worksheets_print_on_paper(page: Page, site_url: str, guide: Guide, work
 def test_questions_are_not_split_from_their_writing_space(page: Page, site_url: str) -> None:
     page.goto(site_url + "/worksheets/self-assessment/")
     page.emulate_media(media="print")
-    rules = page.evaluate(
-        "[...document.querySelectorAll('.cg-answer')].map(answer => getComputedStyle(answer).breakInside)"
-    )
+    rules = page.evaluate("[...document.querySelectorAll('.cg-answer')].map(answer => getComputedStyle(answer).breakInside)")
     assert rules and set(rules) == {"avoid"}
 
 

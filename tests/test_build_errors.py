@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from helpers import copy_project, run_build
+
+pytestmark = pytest.mark.build
 
 
 def break_file(project: Path, relative: str, old: str, new: str) -> None:
@@ -19,7 +22,9 @@ def break_file(project: Path, relative: str, old: str, new: str) -> None:
 
 def test_bad_data_stops_the_build_with_every_problem_and_no_traceback(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    break_file(project, "career_paths/engineering.yml", "next: [staff-engineer, engineering-manager]", "next: [staff-enginer, engineering-manager]")
+    break_file(
+        project, "career_paths/engineering.yml", "next: [staff-engineer, engineering-manager]", "next: [staff-enginer, engineering-manager]"
+    )
     break_file(project, "templates/thank-you.yml", "kind: email\n", "kind: email\nkind: chat\n")
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
@@ -27,7 +32,10 @@ def test_bad_data_stops_the_build_with_every_problem_and_no_traceback(tmp_path: 
     assert "Traceback" not in output
     engineering = (project / "data/career_paths/engineering.yml").read_text(encoding="utf-8").splitlines()
     line = next(number for number, text in enumerate(engineering, start=1) if "staff-enginer" in text)
-    assert f"data/career_paths/engineering.yml:{line}: role 'senior-engineer': next role 'staff-enginer' does not exist (did you mean 'staff-engineer'?)" in output
+    assert (
+        f"data/career_paths/engineering.yml:{line}: role 'senior-engineer': "
+        "next role 'staff-enginer' does not exist (did you mean 'staff-engineer'?)" in output
+    )
     assert "data/templates/thank-you.yml:5: key 'kind' appears twice" in output
     assert not (tmp_path / "site" / "index.html").exists()
 
@@ -44,7 +52,9 @@ def tree_digest(root: Path) -> str:
 def publish(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "macros.publish", "site", "--project", str(project)],
-        cwd=project, capture_output=True, text=True,
+        cwd=project,
+        capture_output=True,
+        text=True,
     )
 
 

@@ -12,8 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
-
 from helpers import Site, built_site, copy_project, sidebar
+
+pytestmark = pytest.mark.build
 
 LONG_TITLE = "Principal Research Scientist for Applied Machine Learning and Responsible Data Practice"
 EXTRA_COMPETENCIES = [f"extra-skill-{number:02d}" for number in range(1, 11)]
@@ -73,7 +74,8 @@ roles:
 
 def _extra_competency(ident: str) -> str:
     levels = "".join(f"      - Level {level} of {ident}.\n" for level in range(1, 6))
-    return f"\n  - id: {ident}\n    name: {ident.replace('-', ' ').capitalize()}\n    description: A skill added for the test.\n    levels:\n{levels}"
+    name = ident.replace("-", " ").capitalize()
+    return f"\n  - id: {ident}\n    name: {name}\n    description: A skill added for the test.\n    levels:\n{levels}"
 
 
 def _extend(data: Path) -> None:
@@ -115,13 +117,15 @@ def test_a_new_role_is_on_the_maps(extended: Site) -> None:
 def test_a_new_role_is_in_the_navigation(extended: Site) -> None:
     html = extended.html("/paths/engineering/")
     navigation = sidebar(html)
-    below, new, above = (navigation.index(f'href="../../roles/{ident}/"') for ident in ("software-engineer", "security-engineer", "staff-engineer"))
+    below, new, above = (
+        navigation.index(f'href="../../roles/{ident}/"') for ident in ("software-engineer", "security-engineer", "staff-engineer")
+    )
     assert below < new < above, "roles of a family are listed in level order, whatever the YAML order"
 
 
 def test_a_new_role_leads_into_existing_roles(extended: Site) -> None:
     text = extended.text("/roles/staff-engineer/")
-    leading = text[text.index("Roles that lead here"):text.index("Questions to ask about this role")]
+    leading = text[text.index("Roles that lead here") : text.index("Questions to ask about this role")]
     assert "Security Engineer (Engineering, step up)" in leading
 
 

@@ -10,6 +10,8 @@ from macros.career_moves import Change, moves_from
 from macros.loading import load_guide
 from macros.model import Guide
 
+pytestmark = pytest.mark.unit
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 import io
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from helpers import Site, normalise, search_for, sidebar
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from helpers import Site, normalise, search_for, sidebar
 from macros.model import Guide
 
 
+@pytest.mark.build
 def test_every_role_has_its_page(site: Site, guide: Guide) -> None:
     for role in guide.roles.values():
         text = site.text(f"/roles/{role.id}/")
@@ -29,22 +29,31 @@ def test_every_role_has_its_page(site: Site, guide: Guide) -> None:
             assert normalise(competency.level_text(level)) in text
 
 
+@pytest.mark.build
 def test_skills_table_has_a_row_per_skill(site: Site, guide: Guide) -> None:
     html = site.html("/roles/director-of-engineering/")
     table = re.search(r'<table class="cg-skills">(.*?)</table>', html, re.S)
     assert table and table.group(1).count("<tr>") == len(guide.roles["director-of-engineering"].skills) + 1
 
 
+@pytest.mark.build
 def test_a_step_up_shows_what_changes(site: Site) -> None:
     """Senior Software Engineer -> Staff Engineer, checked by hand against the YAML."""
     html = site.html("/roles/senior-engineer/")
-    html = html[html.index("<article"):]
-    section = html[html.index("Step up: Staff Engineer"):html.index("Step up: Engineering Manager")]
+    html = html[html.index("<article") :]
+    section = html[html.index("Step up: Staff Engineer") : html.index("Step up: Engineering Manager")]
     groups = dict(re.findall(r'cg-change__label">([^<]+)</p><ul>(.*?)</ul>', section, re.S))
     names = {label: re.findall(r"<strong>([^<]+)</strong>", items) for label, items in groups.items()}
     assert names == {
         "New": ["Strategic thinking"],
-        "Raised": ["Technical craft", "Problem solving", "Communication", "Collaboration", "Ownership and delivery", "Coaching and mentoring"],
+        "Raised": [
+            "Technical craft",
+            "Problem solving",
+            "Communication",
+            "Collaboration",
+            "Ownership and delivery",
+            "Coaching and mentoring",
+        ],
         "Unchanged": ["Data literacy"],
         "No longer central": ["Customer focus"],
     }
@@ -52,19 +61,22 @@ def test_a_step_up_shows_what_changes(site: Site) -> None:
     assert "Shapes the architecture of a whole product area" in groups["Raised"]
 
 
+@pytest.mark.build
 def test_lateral_moves_and_roles_leading_here(site: Site) -> None:
     text = site.text("/roles/senior-product-manager/")
     assert "Lateral move: Senior Software Engineer" in text
-    leading = text[text.index("Roles that lead here"):text.index("Questions to ask about this role")]
+    leading = text[text.index("Roles that lead here") : text.index("Questions to ask about this role")]
     assert "Product Manager (Product Management, step up)" in leading
     assert "Senior Software Engineer (Engineering, lateral move)" in leading
     assert "Senior Product Designer (Design and Research, lateral move)" in leading
 
 
+@pytest.mark.build
 def test_a_role_without_moves_says_so(site: Site) -> None:
     assert "No moves out of this role are recorded" in site.text("/roles/principal-engineer/")
 
 
+@pytest.mark.build
 def test_questions_honour_family_and_role_filters(site: Site, guide: Guide) -> None:
     engineering_only = normalise(guide.questions["mgr-eng-tech-lead"].text)
     senior_only = normalise(guide.questions["mgr-eng-manager-path"].text)
@@ -76,6 +88,7 @@ def test_questions_honour_family_and_role_filters(site: Site, guide: Guide) -> N
     assert general in site.text("/roles/product-manager/")
 
 
+@pytest.mark.build
 def test_family_pages_have_a_map_a_text_alternative_and_a_matrix(site: Site, guide: Guide) -> None:
     for family in guide.families:
         html = site.html(f"/paths/{family.id}/")
@@ -86,6 +99,7 @@ def test_family_pages_have_a_map_a_text_alternative_and_a_matrix(site: Site, gui
         assert html.count('<tr><th scope="row">') == len({c for role in family.roles for c in role.skills})
 
 
+@pytest.mark.build
 def test_company_map_lists_every_role_and_move(site: Site, guide: Guide) -> None:
     html = site.html("/paths/")
     moves = sum(len(role.next) + len(role.lateral) for role in guide.roles.values())
@@ -94,6 +108,7 @@ def test_company_map_lists_every_role_and_move(site: Site, guide: Guide) -> None
         assert f'data-role="{role.id}"' in html
 
 
+@pytest.mark.build
 def test_navigation_lists_families_and_roles_in_level_order(site: Site, guide: Guide) -> None:
     html = site.html("/paths/engineering/")
     navigation = sidebar(html)
@@ -113,6 +128,7 @@ class _Links(HTMLParser):
             self.links.append(href)
 
 
+@pytest.mark.build
 def test_no_internal_link_is_broken(site: Site) -> None:
     broken = []
     for page in site.root.rglob("*.html"):

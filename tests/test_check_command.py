@@ -9,13 +9,20 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from helpers import PROJECT
+
 from macros.model import Guide
+
+pytestmark = pytest.mark.build
 
 
 def _check(cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "macros.check", "data"], cwd=cwd, capture_output=True, text=True,
+        [sys.executable, "-m", "macros.check", "data"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
         env={**os.environ, "PYTHONPATH": str(PROJECT)},
     )
 
@@ -33,7 +40,9 @@ def test_check_summarises_valid_data(guide: Guide) -> None:
 def test_check_lists_every_problem_and_fails(tmp_path: Path) -> None:
     shutil.copytree(PROJECT / "data", tmp_path / "data")
     engineering = tmp_path / "data" / "career_paths" / "engineering.yml"
-    before = engineering.read_text(encoding="utf-8").replace("next: [staff-engineer, engineering-manager]", "next: [staff-enginer, engineering-manager]")
+    before = engineering.read_text(encoding="utf-8").replace(
+        "next: [staff-engineer, engineering-manager]", "next: [staff-enginer, engineering-manager]"
+    )
     engineering.write_text(before, encoding="utf-8")
     (tmp_path / "data" / "questions" / "follow-up.yml").write_text("", encoding="utf-8")
 
@@ -43,7 +52,8 @@ def test_check_lists_every_problem_and_fails(tmp_path: Path) -> None:
     lines = result.stderr.splitlines()
     assert re.match(
         r"data/career_paths/engineering\.yml:\d+: role 'senior-engineer': next role 'staff-enginer' does not exist "
-        r"\(did you mean 'staff-engineer'\?\)", lines[0]
+        r"\(did you mean 'staff-engineer'\?\)",
+        lines[0],
     ), lines
     assert lines[1].startswith("data/questions/follow-up.yml:1: the file is empty")
     assert lines[-1] == "2 problems in the data: fix them and build again."

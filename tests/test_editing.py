@@ -7,8 +7,8 @@ from html import unescape
 
 import pytest
 import yaml
-
 from helpers import PROJECT, Site, editor_errors
+
 from macros.model import Guide
 
 REPOSITORY = "https://git.brightwell.example/people/career-guide/edit/main/"
@@ -40,28 +40,42 @@ def _edit_link(site: Site, url: str) -> str | None:
         ("/worksheets/follow-up-plan/", "data/worksheets/follow-up-plan.yml"),
     ],
 )
+@pytest.mark.build
 def test_edit_this_page_opens_the_source_file(site: Site, url: str, source: str) -> None:
     assert _edit_link(site, url) == REPOSITORY + source
     assert (PROJECT / source).is_file()
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("url", ["/paths/", "/templates/", "/worksheets/"])
 def test_index_pages_gathering_many_files_have_no_edit_link(site: Site, url: str) -> None:
     assert _edit_link(site, url) is None
 
 
+@pytest.mark.build
 def test_every_generated_page_can_be_edited(site: Site, guide: Guide) -> None:
     for role in guide.roles.values():
         link = _edit_link(site, f"/roles/{role.id}/")
         assert link == REPOSITORY + role.origin.path
 
 
+@pytest.mark.build
 def test_editors_guide_covers_each_kind_of_file_and_task(site: Site) -> None:
     text = site.text("/editing/")
     for words in (
-        "data/company.yml", "data/competencies.yml", "data/career_paths/", "data/questions/", "data/templates/",
-        "data/worksheets/", "Add a role", "Add a question", "Add a message template", "make check", "make serve",
-        "The five most common mistakes", "yaml-language-server",
+        "data/company.yml",
+        "data/competencies.yml",
+        "data/career_paths/",
+        "data/questions/",
+        "data/templates/",
+        "data/worksheets/",
+        "Add a role",
+        "Add a question",
+        "Add a message template",
+        "make check",
+        "make serve",
+        "The five most common mistakes",
+        "yaml-language-server",
     ):
         assert words in text, words
 
@@ -72,12 +86,14 @@ def _examples() -> list[tuple[str, str]]:
     return [(block.splitlines()[0].removeprefix("# "), block) for block in blocks]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(("path", "example"), _examples(), ids=[path for path, _ in _examples()])
 def test_annotated_examples_are_valid_data(path: str, example: str) -> None:
     name = path.split("/")[1]
     assert editor_errors(yaml.safe_load(example), SCHEMA_OF[name]) == []
 
 
+@pytest.mark.unit
 def test_there_is_an_example_of_each_kind_of_file() -> None:
     kinds = {path.split("/")[1] for path, _ in _examples()}
     assert kinds == set(SCHEMA_OF)

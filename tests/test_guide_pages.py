@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from helpers import PROJECT, Site, normalise, sidebar
+
 from macros.model import Guide
 
 CHAPTERS = {
@@ -19,12 +19,26 @@ CHAPTERS = {
     "/prepare/goals/": ["Leading a small project", "A mentor", "A certification", "Training", "Shadowing"],
     "/prepare/agenda/": ["Your current role", "long-term career interests", "development goals", "Their feedback", "Send it ahead"],
     "/meeting/request/": ["career development conversation", "30 minutes"],
-    "/meeting/run/": ["restating why you asked", "thank your manager", "self-assessment", "sum up the key takeaways", "agree on the next steps"],
-    "/meeting/topics/": ["leading a team", "the expert others turn to", "exploring a different area", "direct feedback", "stretch assignments", "training programmes"],
+    "/meeting/run/": [
+        "restating why you asked",
+        "thank your manager",
+        "self-assessment",
+        "sum up the key takeaways",
+        "agree on the next steps",
+    ],
+    "/meeting/topics/": [
+        "leading a team",
+        "the expert others turn to",
+        "exploring a different area",
+        "direct feedback",
+        "stretch assignments",
+        "training programmes",
+    ],
     "/follow-up/": ["Within 24 hours", "written record", "holds you both accountable", "one-on-ones"],
 }
 
 
+@pytest.mark.build
 @pytest.mark.parametrize(("url", "phrases"), CHAPTERS.items())
 def test_each_chapter_covers_its_part_of_the_conversation(site: Site, url: str, phrases: list[str]) -> None:
     text = site.text(url).lower()
@@ -32,6 +46,7 @@ def test_each_chapter_covers_its_part_of_the_conversation(site: Site, url: str, 
     assert not missing, f"{url} lacks {missing}"
 
 
+@pytest.mark.build
 def test_company_name_is_in_every_title(site: Site, guide: Guide) -> None:
     for url in CHAPTERS:
         title = re.search(r"<title>(.*?)</title>", site.html(url), re.S)
@@ -49,6 +64,7 @@ def test_company_name_is_in_every_title(site: Site, guide: Guide) -> None:
         ("/meeting/topics/", "manager", "Opportunities"),
     ],
 )
+@pytest.mark.build
 def test_question_lists_match_the_yaml(site: Site, guide: Guide, url: str, bank_id: str, topic: str | None) -> None:
     text = site.text(url)
     for question in guide.banks[bank_id].general_questions:
@@ -56,6 +72,7 @@ def test_question_lists_match_the_yaml(site: Site, guide: Guide, url: str, bank_
             assert normalise(question.text) in text, f"{url} lacks question {question.id}"
 
 
+@pytest.mark.build
 def test_questions_limited_to_some_roles_stay_off_the_general_pages(site: Site, guide: Guide) -> None:
     text = site.text("/meeting/topics/")
     for question in guide.banks["manager"].questions:
@@ -73,6 +90,7 @@ def test_questions_limited_to_some_roles_stay_off_the_general_pages(site: Site, 
         ("/prepare/research/", "informational-interview-request"),
     ],
 )
+@pytest.mark.build
 def test_messages_match_the_yaml(site: Site, guide: Guide, url: str, template_id: str) -> None:
     template = guide.templates[template_id]
     text = site.text(url)
@@ -83,12 +101,14 @@ def test_messages_match_the_yaml(site: Site, guide: Guide, url: str, template_id
         assert template.subject in text
 
 
+@pytest.mark.build
 def test_message_bodies_keep_their_line_breaks(site: Site) -> None:
     html = site.html("/follow-up/")
     body = re.search(r'<div class="cg-message__body" data-cg-part="body">(.*?)</div>', html, re.S)
     assert body and "\n\nThank you again" in body.group(1)
 
 
+@pytest.mark.build
 def test_research_page_lists_every_family_and_role(site: Site, guide: Guide) -> None:
     text = site.text("/prepare/research/")
     for family in guide.families:
@@ -97,6 +117,7 @@ def test_research_page_lists_every_family_and_role(site: Site, guide: Guide) -> 
             assert role.title in text
 
 
+@pytest.mark.build
 def test_goals_page_shows_development_requests_from_the_data(site: Site, guide: Guide) -> None:
     text = site.text("/prepare/goals/")
     for family in guide.families:
@@ -104,6 +125,7 @@ def test_goals_page_shows_development_requests_from_the_data(site: Site, guide: 
         assert normalise(first_request) in text
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("path", sorted((PROJECT / "docs").rglob("*.md")), ids=lambda path: path.relative_to(PROJECT / "docs").as_posix())
 def test_a_chapter_goes_through_jinja_only_when_it_calls_a_macro(path: Path) -> None:
     # Jinja compiles every page that asks for it: the ones that call no macro
@@ -115,6 +137,7 @@ def test_a_chapter_goes_through_jinja_only_when_it_calls_a_macro(path: Path) -> 
     assert asks == calls
 
 
+@pytest.mark.build
 def test_navigation_follows_the_conversation(site: Site) -> None:
     html = site.html("/")
     navigation = sidebar(html)
@@ -124,11 +147,13 @@ def test_navigation_follows_the_conversation(site: Site) -> None:
     assert positions == sorted(positions)
 
 
+@pytest.mark.build
 def test_search_index_is_built(site: Site) -> None:
     index = (site.root / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "informational interview" in index
 
 
+@pytest.mark.build
 def test_no_third_party_assets_are_referenced(site: Site) -> None:
     for page in site.root.rglob("*.html"):
         html = page.read_text(encoding="utf-8")

@@ -9,12 +9,13 @@ import sys
 import threading
 import time
 import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
-
 from helpers import copy_project
+
+pytestmark = pytest.mark.build
 
 ROLE_URL = "/roles/senior-engineer/"
 PATIENCE = 60.0
@@ -32,7 +33,10 @@ class Preview:
         self.project = project
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
-            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            cwd=project,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
         self.output: list[str] = []

@@ -7,11 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from helpers import PROJECT
+
 from macros.errors import DataError
 from macros.loading import load_guide
 from macros.model import Guide
+
+pytestmark = pytest.mark.unit
 
 
 def test_default_data_is_complete(guide: Guide) -> None:
@@ -27,10 +29,7 @@ def test_default_data_is_complete(guide: Guide) -> None:
 
 def test_default_data_has_lateral_moves_across_families(guide: Guide) -> None:
     across = {
-        (role.id, target)
-        for role in guide.roles.values()
-        for target in role.lateral
-        if guide.roles[target].family_id != role.family_id
+        (role.id, target) for role in guide.roles.values() for target in role.lateral if guide.roles[target].family_id != role.family_id
     }
     assert len(across) >= 4
 
@@ -73,49 +72,138 @@ ENGINEERING = "career_paths/engineering.yml"
 @pytest.mark.parametrize(
     ("relative", "old", "new", "needle", "expected"),
     [
-        (ENGINEERING, "next: [staff-engineer, engineering-manager]", "next: [staff-enginer, engineering-manager]",
-         "staff-enginer", "role 'senior-engineer': next role 'staff-enginer' does not exist (did you mean 'staff-engineer'?)"),
-        (ENGINEERING, "    lateral: [senior-product-manager]", "    lateral: [senior-product-manger]",
-         "senior-product-manger", "role 'senior-engineer': lateral role 'senior-product-manger' does not exist"),
-        (ENGINEERING, "      technical-craft: 3\n      problem-solving: 3\n      communication: 3\n      collaboration: 3\n      ownership: 3\n      customer-focus: 2",
-         "      technical-craft: 3\n      problem-solving: 3\n      communication: 3\n      collaboration: 3\n      ownership: 3\n      customer-focus: 9",
-         "customer-focus: 9", "skill 'customer-focus' is set to level 9, but the competency defines levels 1 to 5"),
-        (ENGINEERING, "      technical-craft: 1\n", "      technical-kraft: 1\n",
-         "technical-kraft", "skill 'technical-kraft' is not a competency (did you mean 'technical-craft'?)"),
-        (ENGINEERING, "    summary: Delivers features independently", "    sumary: Delivers features independently",
-         "sumary", "role 'software-engineer': unknown key 'sumary' (did you mean 'summary'?)"),
-        (ENGINEERING, "  - id: staff-engineer\n", "  - id: senior-engineer\n",
-         "id: senior-engineer", "role id 'senior-engineer' is already used at data/career_paths/engineering.yml:"),
-        (ENGINEERING, "    level: 2\n", "    level: two\n",
-         "level: two", "'level' should be a whole number, not text"),
-        (ENGINEERING, "id: engineering\n", "id: Engineering\n",
-         "id: Engineering", "'id' is 'Engineering', which is not a valid id"),
-        ("questions/manager.yml", "    families: [engineering]", "    families: [enginering]",
-         "families: [enginering]", "question 'mgr-eng-tech-lead': job family 'enginering' does not exist (did you mean 'engineering'?)"),
-        ("worksheets/self-assessment.yml", "questions: [sa-proud-of,", "questions: [sa-proud,",
-         "sa-proud,", "question 'sa-proud' does not exist (did you mean 'sa-proud-of'?)"),
-        ("templates/agenda.yml", "title: Agenda for the conversation", "title: Agenda\ntitle: Again",
-         "title: Again", "key 'title' appears twice"),
-        ("career_paths/design.yml", "    summary: Designs features from first sketches to polished, tested screens.\n", "",
-         "  - id: product-designer", "role 'product-designer': missing required key 'summary'"),
-        ("company.yml", "guide_title: Brightwell Career Guide", "guide_title: no",
-         "guide_title: no", "'guide_title' is no, which YAML reads as false, not as text: put it in quotes"),
-        ("company.yml", "guide_title: Brightwell Career Guide", "guide_title: on",
-         "guide_title: on", "'guide_title' is on, which YAML reads as true, not as text: put it in quotes"),
-        ("templates/agenda.yml", "title: Agenda for the conversation", "title: 10:30",
-         "title: 10:30", "'title' is 10:30, which YAML reads as the number 630 (base 60), not as text: put it in quotes"),
-        ("worksheets/meeting-preparation.yml", "  - title: Questions to ask\n", "  - title: Questions to ask\n    bank: managr\n",
-         "bank: managr", "question bank 'managr' does not exist (did you mean 'manager'?)"),
-        ("career_paths/customer-success.yml", "roles:\n", "roles:\n\t- id: x\n",
-         "\t- id: x", "a tab is used for indentation: YAML needs spaces, replace the tab with spaces"),
-        ("competencies.yml", "  - id: research\n", "  - id: research\n    name: [unclosed\n",
-         # The parser notices one line later; the message says to look at the line above too.
-         "name: User research", "YAML syntax error (did not find expected ',' or ']'"),
+        (
+            ENGINEERING,
+            "next: [staff-engineer, engineering-manager]",
+            "next: [staff-enginer, engineering-manager]",
+            "staff-enginer",
+            "role 'senior-engineer': next role 'staff-enginer' does not exist (did you mean 'staff-engineer'?)",
+        ),
+        (
+            ENGINEERING,
+            "    lateral: [senior-product-manager]",
+            "    lateral: [senior-product-manger]",
+            "senior-product-manger",
+            "role 'senior-engineer': lateral role 'senior-product-manger' does not exist",
+        ),
+        (
+            ENGINEERING,
+            "      technical-craft: 3\n      problem-solving: 3\n      communication: 3\n"
+            "      collaboration: 3\n      ownership: 3\n      customer-focus: 2",
+            "      technical-craft: 3\n      problem-solving: 3\n      communication: 3\n"
+            "      collaboration: 3\n      ownership: 3\n      customer-focus: 9",
+            "customer-focus: 9",
+            "skill 'customer-focus' is set to level 9, but the competency defines levels 1 to 5",
+        ),
+        (
+            ENGINEERING,
+            "      technical-craft: 1\n",
+            "      technical-kraft: 1\n",
+            "technical-kraft",
+            "skill 'technical-kraft' is not a competency (did you mean 'technical-craft'?)",
+        ),
+        (
+            ENGINEERING,
+            "    summary: Delivers features independently",
+            "    sumary: Delivers features independently",
+            "sumary",
+            "role 'software-engineer': unknown key 'sumary' (did you mean 'summary'?)",
+        ),
+        (
+            ENGINEERING,
+            "  - id: staff-engineer\n",
+            "  - id: senior-engineer\n",
+            "id: senior-engineer",
+            "role id 'senior-engineer' is already used at data/career_paths/engineering.yml:",
+        ),
+        (ENGINEERING, "    level: 2\n", "    level: two\n", "level: two", "'level' should be a whole number, not text"),
+        (ENGINEERING, "id: engineering\n", "id: Engineering\n", "id: Engineering", "'id' is 'Engineering', which is not a valid id"),
+        (
+            "questions/manager.yml",
+            "    families: [engineering]",
+            "    families: [enginering]",
+            "families: [enginering]",
+            "question 'mgr-eng-tech-lead': job family 'enginering' does not exist (did you mean 'engineering'?)",
+        ),
+        (
+            "worksheets/self-assessment.yml",
+            "questions: [sa-proud-of,",
+            "questions: [sa-proud,",
+            "sa-proud,",
+            "question 'sa-proud' does not exist (did you mean 'sa-proud-of'?)",
+        ),
+        (
+            "templates/agenda.yml",
+            "title: Agenda for the conversation",
+            "title: Agenda\ntitle: Again",
+            "title: Again",
+            "key 'title' appears twice",
+        ),
+        (
+            "career_paths/design.yml",
+            "    summary: Designs features from first sketches to polished, tested screens.\n",
+            "",
+            "  - id: product-designer",
+            "role 'product-designer': missing required key 'summary'",
+        ),
+        (
+            "company.yml",
+            "guide_title: Brightwell Career Guide",
+            "guide_title: no",
+            "guide_title: no",
+            "'guide_title' is no, which YAML reads as false, not as text: put it in quotes",
+        ),
+        (
+            "company.yml",
+            "guide_title: Brightwell Career Guide",
+            "guide_title: on",
+            "guide_title: on",
+            "'guide_title' is on, which YAML reads as true, not as text: put it in quotes",
+        ),
+        (
+            "templates/agenda.yml",
+            "title: Agenda for the conversation",
+            "title: 10:30",
+            "title: 10:30",
+            "'title' is 10:30, which YAML reads as the number 630 (base 60), not as text: put it in quotes",
+        ),
+        (
+            "worksheets/meeting-preparation.yml",
+            "  - title: Questions to ask\n",
+            "  - title: Questions to ask\n    bank: managr\n",
+            "bank: managr",
+            "question bank 'managr' does not exist (did you mean 'manager'?)",
+        ),
+        (
+            "career_paths/customer-success.yml",
+            "roles:\n",
+            "roles:\n\t- id: x\n",
+            "\t- id: x",
+            "a tab is used for indentation: YAML needs spaces, replace the tab with spaces",
+        ),
+        (
+            "competencies.yml",
+            "  - id: research\n",
+            "  - id: research\n    name: [unclosed\n",
+            # The parser notices one line later; the message says to look at the line above too.
+            "name: User research",
+            "YAML syntax error (did not find expected ',' or ']'",
+        ),
         # `|` keeps a final line break, which would end up in the page address.
-        (ENGINEERING, "  - id: staff-engineer\n", "  - id: |\n      staff-engineer\n",
-         "id: |", "role 'staff-engineer': 'id' ends with a line break: write it on one line"),
-        ("templates/agenda.yml", "title: Agenda for the conversation", "title: !!binary aGVsbG8=",
-         "title: !!binary", "'title' should be text, not binary data"),
+        (
+            ENGINEERING,
+            "  - id: staff-engineer\n",
+            "  - id: |\n      staff-engineer\n",
+            "id: |",
+            "role 'staff-engineer': 'id' ends with a line break: write it on one line",
+        ),
+        (
+            "templates/agenda.yml",
+            "title: Agenda for the conversation",
+            "title: !!binary aGVsbG8=",
+            "title: !!binary",
+            "'title' should be text, not binary data",
+        ),
     ],
 )
 def test_mistakes_are_reported_with_file_line_and_fix(
@@ -161,8 +249,16 @@ def test_a_missing_file_is_reported(data_dir: Path) -> None:
     [
         ("questions/follow-up.yml", b"", "the file is empty: add its content or delete the file"),
         ("questions/follow-up.yml", b"# yaml-language-server: $schema=../schema/question-bank.json\n", "the file is empty"),
-        ("templates/thank-you.yml", "id: thank-you\ntitle: Th\u00e9nk you\n".encode("latin-1"), "the file is not UTF-8 text (byte 0xe9): save it with the UTF-8 encoding"),
-        ("career_paths/notes.txt", b"Ideas for new roles", "only YAML files (.yml) belong in data/career_paths/: rename this file to .yml or move it elsewhere"),
+        (
+            "templates/thank-you.yml",
+            "id: thank-you\ntitle: Th\u00e9nk you\n".encode("latin-1"),
+            "the file is not UTF-8 text (byte 0xe9): save it with the UTF-8 encoding",
+        ),
+        (
+            "career_paths/notes.txt",
+            b"Ideas for new roles",
+            "only YAML files (.yml) belong in data/career_paths/: rename this file to .yml or move it elsewhere",
+        ),
         ("career_paths/engineering.json", b"{}", "only YAML files (.yml) belong in data/career_paths/"),
         ("roles.yml", b"id: x", "unexpected file or folder in data/"),
     ],

@@ -7,13 +7,12 @@ than `extra.nav_section_limit`), by the benchmark's own generator, and built.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-
+from generate import scaled_project
 from helpers import Site, built_site, sidebar
 
-from generate import scaled_project  # noqa: E402  (bench/ is on the path: see helpers)
+pytestmark = pytest.mark.build
 
 FACTOR = 4
 
@@ -36,7 +35,9 @@ def test_a_role_page_lists_only_its_own_family(large: Site) -> None:
     assert "../staff-engineer-k2/" in hrefs and "../software-engineer-k2/" in hrefs, "the family's roles"
     other_families = [href for href in hrefs if re.search(r"paths/[a-z0-9-]+/$", href) and "engineering-k2" not in href]
     assert other_families == [], "no other family..."
-    assert re.search(r'<a href="\.\./\.\./paths/" class="md-nav__link cg-nav-all">\s*<span class="md-ellipsis">All 16 in Career paths</span>', navigation), "...but a link to all of them"
+    assert re.search(
+        r'<a href="\.\./\.\./paths/" class="md-nav__link cg-nav-all">\s*<span class="md-ellipsis">All 16 in Career paths</span>', navigation
+    ), "...but a link to all of them"
 
 
 def test_the_overview_lists_every_family_in_its_content(large: Site) -> None:

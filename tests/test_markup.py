@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 import yaml
-
 from helpers import PROJECT
+
 from macros.render.markup import convert_markdown, is_plain_paragraph, markdown_to_html
+
+pytestmark = pytest.mark.unit
 
 PLAIN_LOOKING = [
     "Ask what the next level looks like.",
@@ -27,12 +29,39 @@ PLAIN_LOOKING = [
     "[Manager's name], thank you.",
     "Practise [skill] in [area]. Then ask [who]? Yes []!",
 ]
-MARKDOWN = ["*emphasis*", "a _b_ c", "`code`", "[link](https://x.example)", "line\nbreak", "- item",
-            "+ item", "1. first", "2) second", "# heading", "    indented code", "a \\* b", "AT&amp;T", "Tabs\tinside", " leading space", ""]
+MARKDOWN = [
+    "*emphasis*",
+    "a _b_ c",
+    "`code`",
+    "[link](https://x.example)",
+    "line\nbreak",
+    "- item",
+    "+ item",
+    "1. first",
+    "2) second",
+    "# heading",
+    "    indented code",
+    "a \\* b",
+    "AT&amp;T",
+    "Tabs\tinside",
+    " leading space",
+    "",
+]
 # Brackets that may be (or just look like) a link, an image or a reference take
 # the converter; only placeholders such as "[your goal]" are plain.
-LINK_LIKE = ["[a](https://x.example)", "[a] (b)", "Use [x] (or not)", "[a][b]", "[a] [b]", "![img](x.png)",
-             "[a]: https://x.example", "x [a]:b", "[[nested]]", "a ] b", "[open"]
+LINK_LIKE = [
+    "[a](https://x.example)",
+    "[a] (b)",
+    "Use [x] (or not)",
+    "[a][b]",
+    "[a] [b]",
+    "![img](x.png)",
+    "[a]: https://x.example",
+    "x [a]:b",
+    "[[nested]]",
+    "a ] b",
+    "[open",
+]
 
 
 def strings(value: Any) -> Iterator[str]:

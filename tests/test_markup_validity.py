@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-
 from helpers import PROJECT, Site
+
+pytestmark = pytest.mark.build
 
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 """The Nu HTML Checker, pinned in package-lock.json and installed by `make test`."""
@@ -60,13 +61,17 @@ def nu_errors(root: Path) -> list[Problem]:
     assert VNU.is_file(), f"{VNU} is missing: run `make test`, which installs it with npm"
     result = subprocess.run(
         [java, "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json", str(root)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     report = json.loads(result.stderr)
     return [
         Problem(
             message["url"].removeprefix("file:").removeprefix(str(root)),
-            message.get("lastLine", 0), message["message"], message.get("extract", ""),
+            message.get("lastLine", 0),
+            message["message"],
+            message.get("extract", ""),
         )
         for message in report["messages"]
         if message["type"] == "error" or message.get("subType") == "fatal"
@@ -81,8 +86,10 @@ def test_every_page_is_valid_html(site: Site) -> None:
 @pytest.mark.parametrize(
     ("markup", "expected"),
     [
-        ('<label class="md-nav__link" for="x" aria-label="Section"></label><input id="x" type="checkbox">',
-         "“aria-label” attribute must not be used on any “label” element"),
+        (
+            '<label class="md-nav__link" for="x" aria-label="Section"></label><input id="x" type="checkbox">',
+            "“aria-label” attribute must not be used on any “label” element",
+        ),
         ('<input class="toggle" type="checkbox" autocomplete="off">', "“autocomplete” is only allowed"),
     ],
 )

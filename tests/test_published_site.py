@@ -5,13 +5,14 @@ layout that does not jump on a phone."""
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, expect
-
 from conftest import PATIENCE_MS, PUBLISHED
 from helpers import Site, normalise
+from playwright.sync_api import Browser, Page, Route, expect
+
 from macros.model import Guide
 
 pytestmark = pytest.mark.browser
@@ -108,7 +109,9 @@ def test_every_page_kind_is_reached_by_clicking_with_instant_navigation(
         try:
             expect(page.locator("article h1").first).to_contain_text(heading)
         except AssertionError:
-            failures.append(f"{click.kind}: {click.target} is not shown after the click (still {page.locator('article h1').first.inner_text()!r})")
+            failures.append(
+                f"{click.kind}: {click.target} is not shown after the click (still {page.locator('article h1').first.inner_text()!r})"
+            )
             continue
         if not page.evaluate("() => window.cgSamePage === true"):
             failures.append(f"{click.kind}: {click.source} -> {click.target} was a full page load, not instant navigation")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from helpers import Site, built_site, copy_project
 
 JINJA = "{{ 7 * 7 }} {% if true %}evaluated{% endif %} {# comment #}"
@@ -41,30 +40,44 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Site:
         "    summary: Learns our code base and ways of working while delivering well-defined tasks with support from the team.\n",
         f"    summary: {_quoted(HOSTILE_PROSE)}\n",
     )
-    _replace(data / "questions" / "self-assessment.yml",
-             "    text: Which piece of work from the past year are you proudest of, and what did you do that made it succeed?\n",
-             f"    text: {_quoted(HOSTILE_PROSE)}\n")
-    _replace(data / "templates" / "meeting-request.yml", "  Hi [Manager's Name],\n",
-             f"  Hi [Manager's Name], {JINJA} <script>alert('body')</script> <b onmouseover=alert(1)>x</b>\n")
+    _replace(
+        data / "questions" / "self-assessment.yml",
+        "    text: Which piece of work from the past year are you proudest of, and what did you do that made it succeed?\n",
+        f"    text: {_quoted(HOSTILE_PROSE)}\n",
+    )
+    _replace(
+        data / "templates" / "meeting-request.yml",
+        "  Hi [Manager's Name],\n",
+        f"  Hi [Manager's Name], {JINJA} <script>alert('body')</script> <b onmouseover=alert(1)>x</b>\n",
+    )
     worksheet = data / "worksheets" / "self-assessment.yml"
     purpose = next(line for line in worksheet.read_text(encoding="utf-8").splitlines() if line.startswith("purpose: "))
     _replace(worksheet, purpose, f"purpose: {_quoted(HOSTILE_PROSE)}")
     return built_site(project, tmp_path_factory.mktemp("hostile-site"))
 
 
-PAGES = ["/roles/associate-engineer/", "/roles/senior-engineer/", "/prepare/self-assessment/",
-         "/templates/meeting-request/", "/meeting/request/", "/worksheets/self-assessment/", "/paths/engineering/"]
+PAGES = [
+    "/roles/associate-engineer/",
+    "/roles/senior-engineer/",
+    "/prepare/self-assessment/",
+    "/templates/meeting-request/",
+    "/meeting/request/",
+    "/worksheets/self-assessment/",
+    "/paths/engineering/",
+]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("url", PAGES)
 def test_no_script_event_handler_or_javascript_link_reaches_the_page(hostile: Site, url: str) -> None:
     article = hostile.html(url)
-    article = article[article.index("<article"):article.index("</article>")]
+    article = article[article.index("<article") : article.index("</article>")]
     assert "<script" not in article
     assert not re.search(r"<[^>]+\son\w+\s*=", article), "an event-handler attribute is live"
     assert not re.search(r"""(?:href|src|action)\s*=\s*["']?\s*javascript:""", article, re.I)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("url", PAGES[:-1])
 def test_jinja_in_data_is_shown_not_evaluated(hostile: Site, url: str) -> None:
     text = hostile.text(url)
@@ -73,18 +86,21 @@ def test_jinja_in_data_is_shown_not_evaluated(hostile: Site, url: str) -> None:
     assert " 49 " not in f" {text} "
 
 
+@pytest.mark.build
 def test_markup_in_data_is_shown_as_text(hostile: Site) -> None:
     text = hostile.text("/roles/associate-engineer/")
     assert "<script>alert('prose')</script>" in text
     assert "<img src=x onerror=alert('img')>" in text
 
 
+@pytest.mark.build
 def test_allowed_markdown_still_works_in_prose(hostile: Site) -> None:
     html = hostile.html("/roles/associate-engineer/")
     assert "<em>kept emphasis</em>" in html
     assert 'href="https://example.com/ok"' in html
 
 
+@pytest.mark.build
 def test_plain_text_fields_take_no_markdown(hostile: Site) -> None:
     html = hostile.html("/roles/senior-engineer/")
     title = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
@@ -92,6 +108,7 @@ def test_plain_text_fields_take_no_markdown(hostile: Site) -> None:
     assert "<strong>not bold</strong>" not in html
 
 
+@pytest.mark.browser
 def test_nothing_hostile_runs_in_the_browser(hostile: Site, browser: object) -> None:
     """Opened from disk in Chromium: no dialog opens, whatever the page."""
     context = browser.new_context()  # type: ignore[attr-defined]

@@ -9,14 +9,18 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 import yaml
 from helpers import PROJECT, SCHEMAS, editor_errors
+
 from macros.errors import DataError
 from macros.loading import load_guide
+
+pytestmark = pytest.mark.unit
 
 INVALID = Path(__file__).parent / "fixtures" / "invalid"
 SCHEMA_OF_FOLDER = {
@@ -90,3 +94,24 @@ def test_each_invalid_fixture_fails_both_the_schema_and_the_loader(fixture: Path
 
 def test_there_is_an_invalid_fixture_for_every_kind_of_folder() -> None:
     assert {path.parent.name for path in INVALID_FIXTURES} == set(SCHEMA_OF_FOLDER)
+
+
+def _rules(node: object) -> Iterator[dict[str, object]]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _rules(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _rules(value)
+
+
+def test_every_pattern_says_in_words_what_it_asks_for() -> None:
+    """The build's message, and the editor's, come from the schema: a new or changed rule brings its own words."""
+    unexplained = [
+        f"{path.name}: {rule['pattern']}"
+        for path in sorted(SCHEMAS.glob("*.json"))
+        for rule in _rules(json.loads(path.read_text(encoding="utf-8")))
+        if "pattern" in rule and not rule.get("patternErrorMessage")
+    ]
+    assert not unexplained, unexplained

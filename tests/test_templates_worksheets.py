@@ -6,8 +6,12 @@ import re
 from html import unescape
 from urllib.parse import parse_qs, urlparse
 
+import pytest
 from helpers import Site, normalise, sidebar
+
 from macros.model import Guide
+
+pytestmark = pytest.mark.build
 
 
 def _mailto(html: str) -> str:
@@ -76,12 +80,12 @@ def test_every_worksheet_has_its_questions_and_writing_space(site: Site, guide: 
             if section.table:
                 cells = len(section.table.columns) * section.table.rows
                 header = "".join(f'<th scope="col">{column}</th>' for column in section.table.columns)
-                table = html[html.index(header):]
+                table = html[html.index(header) :]
                 assert table[: table.index("</table>")].count("<input ") == cells
         spaces = re.findall(r'<textarea [^>]*rows="(\d+)"', html)
-        assert len(spaces) == sum(
-            len(s.questions) or (0 if s.table else 1) for s in sheet.sections
-        ), "one writing space per question, and one for a section that only has an instruction"
+        assert len(spaces) == sum(len(s.questions) or (0 if s.table else 1) for s in sheet.sections), (
+            "one writing space per question, and one for a section that only has an instruction"
+        )
 
 
 def test_writing_space_has_the_size_asked_for(site: Site, guide: Guide) -> None:
@@ -105,7 +109,7 @@ def test_role_worksheet_has_moves_questions_and_agenda(site: Site, guide: Guide)
     text = site.text("/roles/senior-engineer/worksheet/")
     assert "Step up: Staff Engineer" in text
     assert "Strategic thinking (new, level 3)" in text and "Technical craft (level 3 → 4)" in text
-    to_staff = text[text.index("Step up: Staff Engineer"):text.index("Step up: Engineering Manager")]
+    to_staff = text[text.index("Step up: Staff Engineer") : text.index("Step up: Engineering Manager")]
     assert "Data literacy" not in to_staff and "Customer focus" not in to_staff, "only what there is to prepare for"
     for question in guide.questions_for(role):
         assert normalise(question.text) in text
@@ -125,7 +129,7 @@ def test_navigation_lists_templates_and_worksheets(site: Site, guide: Guide) -> 
     html = site.html("/templates/thank-you/")
     navigation = sidebar(html)
     for template in guide.templates.values():
-        assert f'href="../{template.id}/"' in navigation or f'href="./"' in navigation
+        assert f'href="../{template.id}/"' in navigation or 'href="./"' in navigation
     html = site.html("/worksheets/")
     navigation = sidebar(html)
     for sheet in guide.worksheets.values():

@@ -5,10 +5,23 @@ from __future__ import annotations
 import itertools
 import posixpath
 
+import pytest
+
 from macros.urls import relative
 
-URLS = ["", "paths/", "paths/engineering/", "roles/staff-engineer/", "roles/staff-engineer/worksheet/",
-        "roles/staff/", "templates/agenda/", "worksheets/", "prepare/self-assessment/"]
+pytestmark = pytest.mark.unit
+
+URLS = [
+    "",
+    "paths/",
+    "paths/engineering/",
+    "roles/staff-engineer/",
+    "roles/staff-engineer/worksheet/",
+    "roles/staff/",
+    "templates/agenda/",
+    "worksheets/",
+    "prepare/self-assessment/",
+]
 
 
 def reference(from_url: str, to_url: str) -> str:

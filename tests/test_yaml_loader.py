@@ -9,6 +9,8 @@ import pytest
 
 from macros.yaml_loader import load_yaml_file
 
+pytestmark = pytest.mark.unit
+
 
 def load(tmp_path: Path, text: str | bytes) -> tuple[object, list[str]]:
     path = tmp_path / "file.yml"

@@ -37,12 +37,14 @@ class _Node(NamedTuple):
     external: bool
 
 
-def _layout(columns: list[tuple[str, list[Role]]], external_column: int | None) -> tuple[dict[str, _Node], list[tuple[str, float]], float, float]:
+def _layout(
+    columns: list[tuple[str, list[Role]]], external_column: int | None
+) -> tuple[dict[str, _Node], list[tuple[str, float]], float, float]:
     levels = sorted({role.level for _, roles in columns for role in roles}, reverse=True)
     row_of = {level: index for index, level in enumerate(levels)}
     nodes: dict[str, _Node] = {}
     headings: list[tuple[str, float]] = []
-    x = MARGIN
+    x = float(MARGIN)
     for index, (heading, roles) in enumerate(columns):
         per_level: dict[int, list[Role]] = {}
         for role in roles:
@@ -71,7 +73,10 @@ def _edge(source: _Node, target: _Node, kind: str) -> str:
         direction = 1 if ty > sy else -1
         sy += direction * NODE_HEIGHT / 2
         ty -= direction * (NODE_HEIGHT / 2 + 4)
-    return f'<line class="cg-map__edge cg-map__edge--{kind}" x1="{sx:.0f}" y1="{sy:.0f}" x2="{tx:.0f}" y2="{ty:.0f}" marker-end="url(#cg-arrow-{kind})"/>'
+    return (
+        f'<line class="cg-map__edge cg-map__edge--{kind}" x1="{sx:.0f}" y1="{sy:.0f}" x2="{tx:.0f}" y2="{ty:.0f}" '
+        f'marker-end="url(#cg-arrow-{kind})"/>'
+    )
 
 
 def _node(node: _Node, page_url: str, family_names: dict[str, str]) -> str:
@@ -91,13 +96,7 @@ def career_map(guide: Guide, families: list[Family], page_url: str, *, caption: 
     """An SVG map of `families` with their moves; moves leaving them end in an 'other families' column."""
     inside = {role.id for family in families for role in family.roles}
     columns = [(family.name, list(family.roles)) for family in families]
-    outside = [
-        guide.roles[target]
-        for family in families
-        for role in family.roles
-        for _, target in role.moves
-        if target not in inside
-    ]
+    outside = [guide.roles[target] for family in families for role in family.roles for _, target in role.moves if target not in inside]
     outside = list({role.id: role for role in outside}.values())
     external_column = None
     if outside:
@@ -105,15 +104,8 @@ def career_map(guide: Guide, families: list[Family], page_url: str, *, caption: 
         columns.append(("Other families", sorted(outside, key=lambda role: (role.level, role.title))))
     nodes, headings, width, height = _layout(columns, external_column)
     family_names = {family.id: family.name for family in guide.families}
-    edges = [
-        _edge(nodes[role.id], nodes[target], kind)
-        for family in families
-        for role in family.roles
-        for kind, target in role.moves
-    ]
-    heading_svg = "".join(
-        f'<text class="cg-map__heading" x="{x:.0f}" y="{MARGIN + 12}">{text(heading)}</text>' for heading, x in headings
-    )
+    edges = [_edge(nodes[role.id], nodes[target], kind) for family in families for role in family.roles for kind, target in role.moves]
+    heading_svg = "".join(f'<text class="cg-map__heading" x="{x:.0f}" y="{MARGIN + 12}">{text(heading)}</text>' for heading, x in headings)
     node_svg = "".join(_node(node, page_url, family_names) for node in nodes.values())
     markers = "".join(
         f'<marker id="cg-arrow-{kind}" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
@@ -141,7 +133,7 @@ def moves_as_list(guide: Guide, families: list[Family], page_url: str) -> str:
                 for kind, target in role.moves
             ]
             if moves:
-                items.append(f'<li>{page_link(page_url, role_url(role.id), role.title)} → {", ".join(moves)}</li>')
+                items.append(f"<li>{page_link(page_url, role_url(role.id), role.title)} → {', '.join(moves)}</li>")
     if not items:
         return "<p>No moves are recorded for these roles yet.</p>"
     return f'<ul class="cg-moves-list">{"".join(items)}</ul>'

@@ -74,12 +74,7 @@ def _plain_brackets(value: str) -> bool:
 
 def is_plain_paragraph(value: str) -> bool:
     """True when Markdown would make `value` one paragraph of its own text."""
-    return (
-        bool(value)
-        and not _INLINE_SYNTAX.search(value)
-        and not _BLOCK_START.match(value)
-        and _plain_brackets(value)
-    )
+    return bool(value) and not _INLINE_SYNTAX.search(value) and not _BLOCK_START.match(value) and _plain_brackets(value)
 
 
 def convert_markdown(value: str) -> str:

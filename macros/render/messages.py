@@ -15,7 +15,7 @@ def marked_placeholders(value: str) -> str:
     """Escaped text in which each [Placeholder] is highlighted, and named for the fill-in script."""
     pieces, start = [], 0
     for match in PLACEHOLDER.finditer(value):
-        pieces.append(text(value[start:match.start()]))
+        pieces.append(text(value[start : match.start()]))
         pieces.append(f'<mark class="cg-placeholder" data-cg-slot="{attribute(match.group(1))}">{text(match.group(0))}</mark>')
         start = match.end()
     pieces.append(text(value[start:]))
@@ -70,11 +70,7 @@ def _fill_in(template: Template) -> str:
 
 
 def _actions(template: Template) -> str:
-    copy_subject = (
-        '<button type="button" class="md-button" data-cg-action="copy-subject">Copy subject</button>'
-        if template.subject
-        else ""
-    )
+    copy_subject = '<button type="button" class="md-button" data-cg-action="copy-subject">Copy subject</button>' if template.subject else ""
     email_app = (
         f'<a class="md-button" data-cg-mailto href="{attribute(mailto(template))}">Open in your e-mail app</a>'
         if template.kind == "email"
@@ -99,8 +95,10 @@ def template_page(template: Template) -> str:
             block(f'<p class="cg-role-meta">{KIND_LABELS[template.kind]}</p>'),
             "## When to use it",
             block(prose(template.when)),
-            block(f'<div class="cg-template" data-cg-template="{attribute(template.id)}">{fill_in}'
-                  f'<h2 id="the-message">The message</h2>{message_card(template)}{_actions(template)}</div>'),
+            block(
+                f'<div class="cg-template" data-cg-template="{attribute(template.id)}">{fill_in}'
+                f'<h2 id="the-message">The message</h2>{message_card(template)}{_actions(template)}</div>'
+            ),
         ]
     )
 

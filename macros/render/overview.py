@@ -11,10 +11,7 @@ def families_overview(guide: Guide) -> str:
     """Each job family with its roles in level order."""
     parts = ['<div class="cg-families">']
     for family in guide.families:
-        roles = "".join(
-            f'<li><span class="cg-level">Level {role.level}</span> {text(role.title)}</li>'
-            for role in family.roles
-        )
+        roles = "".join(f'<li><span class="cg-level">Level {role.level}</span> {text(role.title)}</li>' for role in family.roles)
         parts.append(
             f'<section class="cg-family" aria-label="{text(family.name)}">'
             f"<h3>{text(family.name)}</h3>{prose(family.description)}"
@@ -26,13 +23,10 @@ def families_overview(guide: Guide) -> str:
 
 def development_examples(guide: Guide, *, per_family: int = 2) -> str:
     """A few concrete development requests from each family, to show what 'concrete' means."""
-    items = []
+    items: list[str] = []
     for family in guide.families:
         requests = [request for role in family.roles for request in role.development][:per_family]
-        items.extend(
-            f'<li>{prose_inline(request)} <span class="cg-source">({text(family.name)})</span></li>'
-            for request in requests
-        )
+        items.extend(f'<li>{prose_inline(request)} <span class="cg-source">({text(family.name)})</span></li>' for request in requests)
     return f'<ul class="cg-examples">{"".join(items)}</ul>'
 
 

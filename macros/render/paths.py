@@ -43,7 +43,7 @@ def level_matrix(guide: Guide, family: Family) -> str:
         rows.append(f'<tr><th scope="row">{name}</th>{"".join(cells)}</tr>')
     return (
         '<div class="cg-table-scroll"><table class="cg-matrix"><thead><tr><th scope="col">Competency</th>'
-        f'{header}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+        f"{header}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         '<p class="cg-note">▲ marks a level higher than in the role to its left.</p>'
     )
 

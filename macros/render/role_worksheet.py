@@ -31,7 +31,7 @@ def _move(page_url: str, number: int, move: Move) -> str:
     prompt = (
         f"<strong>{MOVE_LABELS[move.kind]}: {page_link(page_url, role_url(move.target.id), move.target.title)}</strong>"
         f'<span class="cg-answer__detail">What changes: {summary}.</span>'
-        "<span class=\"cg-answer__detail\">Does this move attract you? What would you need to learn or show?</span>"
+        '<span class="cg-answer__detail">Does this move attract you? What would you need to learn or show?</span>'
     )
     return writing_space(f"move-{number}", prompt, MOVE_LINES)
 

@@ -35,13 +35,15 @@ def move_changes(move: Move) -> str:
     groups = []
     for change, items in move.grouped():
         entries = "".join(
-            f'<li><strong>{text(item.competency.name)}</strong> <span class="cg-level-change">({level_change(item.before, item.after)})</span>'
+            f"<li><strong>{text(item.competency.name)}</strong> "
+            f'<span class="cg-level-change">({level_change(item.before, item.after)})</span>'
             + (f": {prose_inline(item.competency.level_text(item.after))}" if item.after is not None else "")
             + "</li>"
             for item in items
         )
         groups.append(
-            f'<div class="cg-change cg-change--{change.name.lower()}"><p class="cg-change__label">{change.value}</p><ul>{entries}</ul></div>'
+            f'<div class="cg-change cg-change--{change.name.lower()}">'
+            f'<p class="cg-change__label">{change.value}</p><ul>{entries}</ul></div>'
         )
     return f'<div class="cg-changes">{"".join(groups)}</div>'
 

@@ -45,8 +45,7 @@ def writing_table(key: str, table: WritingTable) -> str:
     rows = "".join(
         "<tr>"
         + "".join(
-            f'<td><input type="text" data-cg-field="{key}-r{row}-c{column}" '
-            f'aria-label="{attribute(name)}, row {row}"></td>'
+            f'<td><input type="text" data-cg-field="{key}-r{row}-c{column}" aria-label="{attribute(name)}, row {row}"></td>'
             for column, name in enumerate(table.columns, start=1)
         )
         + "</tr>"
@@ -85,7 +84,7 @@ def reminder_block(reminder: Reminder) -> str:
     return (
         f'<div class="cg-reminder cg-needs-js" data-cg-reminder="{attribute(reminder.title)}">'
         '<p class="cg-reminder__title"><strong>Put the check-in in your calendar</strong></p>'
-        '<p>A reminder on the day of your progress check-in, counted from the date of the conversation above '
+        "<p>A reminder on the day of your progress check-in, counted from the date of the conversation above "
         "(or from today, if you leave it empty).</p>"
         '<p><label for="cg-reminder-weeks">Weeks after the conversation</label> '
         f'<input id="cg-reminder-weeks" type="number" min="1" max="52" value="{reminder.after_weeks}" '

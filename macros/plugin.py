@@ -1,0 +1,151 @@
+"""The Career Guide plugin: MkDocs' events wired to the modules that do the work.
+
+Load and validate the data once per build (`loading`), add the generated pages
+as virtual files (`pages`), shape the navigation (`pages`, `theme_patches`),
+and give the hand-written chapters their macros (`chapter_macros`, through
+mkdocs-macros' registration API). Everything a build needs lives on the plugin
+instance; nothing is kept in module-level state or on MkDocs' config.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlsplit
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .chapter_macros import chapter_macros
+from .errors import DataError
+from .loading import load_guide
+from .model import Company, Guide
+from .pages import expand_nav, generated_pages
+from .theme_patches import EDITS, PatchError, PatchingLoader
+
+if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs_macros.plugin import MacrosPlugin
+
+log = logging.getLogger("mkdocs.plugins.career_guide")
+
+
+class CareerGuideConfig(base.Config):
+    """The plugin's settings under `plugins: - career-guide:` in mkdocs.yml."""
+
+    data_dir = c.Dir(default="data")
+    """HR's YAML files, relative to mkdocs.yml."""
+    schema_dir = c.Optional(c.Dir(exists=True))
+    """The JSON Schemas the data is checked against; by default `schema/` inside `data_dir`."""
+    nav_section_limit = c.Type(int, default=12)
+    """A navigation section with more entries than this (job families, a family's
+    roles, worksheets) lists only the entry being read and a link to its overview
+    page: every sidebar stays short, and the build linear, however large the company."""
+
+
+class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
+    """Turns the data under `data_dir` into the guide's generated pages and macros."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.guide: Guide | None = None
+        self.last_good: Guide | None = None
+        """While previewing: the last data that loaded, shown while an edit is broken."""
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Defining on_startup also keeps this instance across the rebuilds of
+        # `mkdocs serve`, which is what lets `last_good` outlive a broken edit.
+        self.serving = command == "serve"
+        self.last_good = None
+
+    @event_priority(100)  # before mkdocs-macros reads the macros registered here
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        guide = self._load()
+        self.guide = guide
+        config.site_name = guide.company.guide_title
+        if guide.company.tagline:
+            config.site_description = guide.company.tagline
+        _set_repository(config, guide.company)
+        if config.nav:
+            config.nav = expand_nav(config.nav, guide)
+        macros = _macros_plugin(config)
+        macros.register_macros(chapter_macros(guide, page_url=lambda: macros.page.url))
+        return config
+
+    def _load(self) -> Guide:
+        """The data; while previewing, the last good data when an edit broke it."""
+        data_dir = Path(self.config.data_dir)
+        schema_dir = Path(self.config.schema_dir) if self.config.schema_dir else data_dir / "schema"
+        try:
+            guide = load_guide(data_dir, schema_dir)
+        except DataError as error:
+            report = "The guide's data has problems:\n" + error.report()
+            if self.last_good is None:
+                # PluginError stops the build before anything is written, with no traceback.
+                raise PluginError(report) from None
+            # Printed, not logged: under `strict`, a logged warning would fail the
+            # preview's rebuild instead of keeping the last good pages.
+            print(report + "\nThe preview keeps showing the last good data; save a fix to rebuild.", file=sys.stderr, flush=True)
+            return self.last_good
+        if self.serving:
+            self.last_good = guide
+        return guide
+
+    @event_priority(100)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add one virtual page per generated page: nothing is ever written into docs/."""
+        assert self.guide is not None, "on_config loads the data first"
+        docs = _docs_path(config)
+        for page in generated_pages(self.guide):
+            # Explicit inclusion also overrides MkDocs' default `exclude_docs`, which
+            # would silently drop every page under templates/.
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+            # "Edit this page" opens the YAML file the page comes from (the path is
+            # relative to docs/, as MkDocs joins it to edit_uri).
+            file.edit_uri = posixpath.relpath(page.origin.path, docs) if page.origin else None
+            files.append(file)
+        return files
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """Patch Material's templates (see theme_patches) and give them the plugin's settings."""
+        assert env.loader is not None
+        env.loader = PatchingLoader(env.loader)
+        for name in EDITS:
+            try:
+                env.loader.get_source(env, name)
+            except PatchError as error:
+                raise PluginError(str(error)) from None
+        env.globals["career_guide"] = {"nav_section_limit": self.config.nav_section_limit}
+        return env
+
+
+def _macros_plugin(config: MkDocsConfig) -> MacrosPlugin:
+    macros: Any = config.plugins.get("macros")
+    if macros is None or not hasattr(macros, "register_macros"):
+        raise PluginError(
+            "The career-guide plugin needs mkdocs-macros for the chapters' macros: add `- macros` under `plugins:` in mkdocs.yml."
+        )
+    return macros  # type: ignore[no-any-return]
+
+
+def _docs_path(config: MkDocsConfig) -> str:
+    """docs_dir relative to the project, as a POSIX path (`docs`): where edit links start."""
+    project = Path(config.config_file_path).resolve().parent
+    return Path(config.docs_dir).resolve().relative_to(project).as_posix()
+
+
+def _set_repository(config: MkDocsConfig, company: Company) -> None:
+    """'Edit this page' links: hand-written pages open their Markdown in the repository."""
+    if not company.repository_url:
+        return
+    config.repo_url = company.repository_url
+    config.repo_name = urlsplit(company.repository_url).path.strip("/") or company.repository_url
+    config.edit_uri = posixpath.join(company.edit_uri, _docs_path(config), "")
