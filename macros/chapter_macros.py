@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
+import jinja2
+
 from .model import Guide
-from .render import messages, overview, questions
+from .render.environment import render
 from .render.markup import block, prose, text
 
 Record = TypeVar("Record")
@@ -29,8 +31,11 @@ def _lookup(records: Mapping[str, Record], ident: str, noun: str, folder: str) -
         raise UnknownId(f"there is no {noun} '{ident}' in {folder} (known: {known}): fix the id in the page, or add the file") from None
 
 
-def chapter_macros(guide: Guide, page_url: Callable[[], str]) -> dict[str, Callable[..., Any]]:
-    """The chapters' macros over `guide`; `page_url` gives the URL of the page being rendered."""
+def chapter_macros(guide: Guide, env: jinja2.Environment, page_url: Callable[[], str]) -> dict[str, Callable[..., Any]]:
+    """The chapters' macros over `guide`, laid out by `env`; `page_url` gives the URL of the page being rendered."""
+
+    def fragment(name: str, **context: Any) -> str:
+        return block(render(env, name, page_url=page_url(), **context))
 
     def company_name() -> str:
         """The company's name, escaped."""
@@ -38,10 +43,7 @@ def chapter_macros(guide: Guide, page_url: Callable[[], str]) -> dict[str, Calla
 
     def hr_contact() -> str:
         """A mailto link to the HR contact, or a generic phrase when there is none."""
-        address = guide.company.hr_contact
-        if not address:
-            return "your HR team"
-        return f'<a href="mailto:{text(address)}">{text(address)}</a>'
+        return render(env, "hr-contact.html", page_url=page_url(), address=guide.company.hr_contact).strip()
 
     def question_bank(bank_id: str, topic: str | None = None) -> str:
         """The general questions of a bank (optionally of one topic), numbered and grouped."""
@@ -49,7 +51,7 @@ def chapter_macros(guide: Guide, page_url: Callable[[], str]) -> dict[str, Calla
         chosen = [q for q in bank.general_questions if topic is None or q.topic == topic]
         if not chosen:
             raise UnknownId(f"question bank '{bank_id}' has no general questions with topic '{topic}'")
-        return block(questions.question_list(chosen, heading_level=3, show_topics=topic is None))
+        return fragment("question-bank.html", questions=chosen, show_topics=topic is None)
 
     def bank_purpose(bank_id: str) -> str:
         """What a question bank is for, as prose."""
@@ -59,20 +61,25 @@ def chapter_macros(guide: Guide, page_url: Callable[[], str]) -> dict[str, Calla
     def message(template_id: str) -> str:
         """A message template shown as the message it is."""
         template = _lookup(guide.templates, template_id, "template", "data/templates/")
-        return block(messages.message_with_link(template, page_url()))
+        return fragment("message.html", template=template)
 
     def families_overview() -> str:
         """Every job family with its roles in level order."""
-        return block(overview.families_overview(guide))
+        return fragment("families-overview.html", guide=guide)
 
     def development_examples(per_family: int = 2) -> str:
         """A few concrete development requests from each family."""
-        return block(overview.development_examples(guide, per_family=per_family))
+        examples = [
+            (request, family.name)
+            for family in guide.families
+            for request in [request for role in family.roles for request in role.development][:per_family]
+        ]
+        return fragment("development-examples.html", examples=examples)
 
     def worksheet(worksheet_id: str) -> str:
         """A worksheet's title and purpose, linking to its printable page."""
         sheet = _lookup(guide.worksheets, worksheet_id, "worksheet", "data/worksheets/")
-        return block(overview.worksheet_card(sheet, page_url()))
+        return fragment("worksheet-card.html", worksheet=sheet)
 
     def stats() -> Mapping[str, int]:
         """Counts of what the data holds, for sentences such as 'the guide describes 20 roles'."""

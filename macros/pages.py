@@ -6,12 +6,13 @@ import html
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
-from .model import Guide, Origin, Template, Worksheet
-from .render.messages import template_page, templates_index_page
-from .render.paths import family_page, paths_index_page
-from .render.role_worksheet import role_worksheet_page
-from .render.roles import role_page
-from .render.worksheets import worksheet_page, worksheets_index_page
+import jinja2
+
+from .career_moves import moves_from
+from .model import Family, Guide, Origin, Role, Template, Worksheet
+from .render.career_map import career_map
+from .render.environment import render
+from .render.views import level_matrix, moves_by_role
 from .urls import (
     PATHS_URL,
     TEMPLATES_URL,
@@ -41,24 +42,85 @@ class GeneratedPage(NamedTuple):
     in_nav: bool = True
 
 
-def generated_pages(guide: Guide) -> list[GeneratedPage]:
-    """Every page the data produces."""
-    families = guide.families
-    pages = [GeneratedPage(CAREER_PATHS_MARKER, paths_index_page(guide), None)]
-    for family in families:
-        pages.append(GeneratedPage(source_path(family_url(family.id)), family_page(guide, family), family.origin))
+def generated_pages(guide: Guide, env: jinja2.Environment) -> list[GeneratedPage]:
+    """Every page the data produces, laid out by the templates of `env`."""
+    pages = [GeneratedPage(CAREER_PATHS_MARKER, _paths_index(guide, env), None)]
+    for family in guide.families:
+        pages.append(GeneratedPage(source_path(family_url(family.id)), _family(guide, env, family), family.origin))
         for role in family.roles:
-            pages.append(GeneratedPage(source_path(role_url(role.id)), role_page(guide, role), role.origin))
-            pages.append(
-                GeneratedPage(source_path(role_worksheet_url(role.id)), role_worksheet_page(guide, role), role.origin, in_nav=False)
-            )
+            pages.append(GeneratedPage(source_path(role_url(role.id)), _role(guide, env, role), role.origin))
+            worksheet = _role_worksheet(guide, env, role)
+            pages.append(GeneratedPage(source_path(role_worksheet_url(role.id)), worksheet, role.origin, in_nav=False))
     templates = list(guide.templates.values())
-    pages.append(GeneratedPage(TEMPLATES_MARKER, templates_index_page(guide), None))
-    pages.extend(GeneratedPage(source_path(template_url(t.id)), template_page(t), t.origin) for t in templates)
+    index = render(env, "templates-index.md", page_url=TEMPLATES_URL, templates=templates)
+    pages.append(GeneratedPage(TEMPLATES_MARKER, index, None))
+    for template in templates:
+        url = template_url(template.id)
+        pages.append(GeneratedPage(source_path(url), render(env, "template.md", page_url=url, template=template), template.origin))
     sheets = list(guide.worksheets.values())
-    pages.append(GeneratedPage(WORKSHEETS_MARKER, worksheets_index_page(guide), None))
-    pages.extend(GeneratedPage(source_path(worksheet_url(w.id)), worksheet_page(w), w.origin) for w in sheets)
+    index = render(env, "worksheets-index.md", page_url=WORKSHEETS_URL, guide=guide, worksheets=sheets)
+    pages.append(GeneratedPage(WORKSHEETS_MARKER, index, None))
+    for sheet in sheets:
+        url = worksheet_url(sheet.id)
+        pages.append(GeneratedPage(source_path(url), render(env, "worksheet.md", page_url=url, worksheet=sheet), sheet.origin))
     return pages
+
+
+def _paths_index(guide: Guide, env: jinja2.Environment) -> str:
+    families = list(guide.families)
+    return render(
+        env,
+        "paths.md",
+        page_url=PATHS_URL,
+        guide=guide,
+        map=career_map(guide, families, caption="Career map of all job families"),
+        moves=moves_by_role(guide, families),
+    )
+
+
+def _family(guide: Guide, env: jinja2.Environment, family: Family) -> str:
+    return render(
+        env,
+        "family.md",
+        page_url=family_url(family.id),
+        guide=guide,
+        family=family,
+        map=career_map(guide, [family], caption=f"Career map of {family.name}"),
+        moves=moves_by_role(guide, [family]),
+        matrix=level_matrix(guide, family),
+    )
+
+
+def _role(guide: Guide, env: jinja2.Environment, role: Role) -> str:
+    return render(
+        env,
+        "role.md",
+        page_url=role_url(role.id),
+        guide=guide,
+        role=role,
+        family=guide.family_of(role),
+        moves=moves_from(guide, role),
+        leading_here=guide.roles_leading_to(role),
+        questions=guide.questions_for(role),
+        templates=list(guide.templates.values()),
+    )
+
+
+AGENDA_KIND = "agenda"
+"""The kind of template a role worksheet offers to send ahead."""
+
+
+def _role_worksheet(guide: Guide, env: jinja2.Environment, role: Role) -> str:
+    return render(
+        env,
+        "role-worksheet.md",
+        page_url=role_worksheet_url(role.id),
+        guide=guide,
+        role=role,
+        moves=moves_from(guide, role),
+        questions=guide.questions_for(role),
+        agenda=next((t for t in guide.templates.values() if t.kind == AGENDA_KIND), None),
+    )
 
 
 def _nav_title(value: str) -> str:

@@ -27,6 +27,7 @@ from .errors import DataError
 from .loading import load_guide
 from .model import Company, Guide
 from .pages import expand_nav, generated_pages
+from .render.environment import environment
 from .theme_patches import EDITS, PatchError, PatchingLoader
 
 if TYPE_CHECKING:
@@ -56,6 +57,8 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.guide: Guide | None = None
+        self.env: jinja2.Environment | None = None
+        """The page templates of this build (the site's own first, from its custom_dir)."""
         self.last_good: Guide | None = None
         """While previewing: the last data that loaded, shown while an edit is broken."""
 
@@ -75,8 +78,10 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         _set_repository(config, guide.company)
         if config.nav:
             config.nav = expand_nav(config.nav, guide)
+        custom_dir = config.theme.custom_dir
+        self.env = environment(Path(custom_dir) if custom_dir else None)
         macros = _macros_plugin(config)
-        macros.register_macros(chapter_macros(guide, page_url=lambda: macros.page.url))
+        macros.register_macros(chapter_macros(guide, self.env, page_url=lambda: macros.page.url))
         return config
 
     def _load(self) -> Guide:
@@ -101,9 +106,9 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
     @event_priority(100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add one virtual page per generated page: nothing is ever written into docs/."""
-        assert self.guide is not None, "on_config loads the data first"
+        assert self.guide is not None and self.env is not None, "on_config loads the data first"
         docs = _docs_path(config)
-        for page in generated_pages(self.guide):
+        for page in generated_pages(self.guide, self.env):
             # Explicit inclusion also overrides MkDocs' default `exclude_docs`, which
             # would silently drop every page under templates/.
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV

@@ -6,19 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import PROJECT, Site, run_build, serving
+from helpers import PATIENCE_MS, PUBLISHED, SAMPLE_DATA, Site, copy_project, run_build, serving
 from playwright.sync_api import Browser, Page, expect
 
 from macros.loading import load_guide
 from macros.model import Guide
 
 CHROMIUM = "/usr/bin/chromium"
-# The address browser tests read the site at: like the published guide, it has
-# no port. Material's instant navigation matches a clicked link against the
-# sitemap after giving the sitemap's URLs the page's protocol and host but not
-# its port, so on an address with a port every click is an ordinary page load
-# and instant navigation is never exercised.
-PUBLISHED = "http://careers.test"
 CHROMIUM_ARGS = [
     # The published guide is served over HTTPS, a secure context (the clipboard
     # needs one); its stand-in here is plain HTTP, so it is declared secure.
@@ -34,20 +28,19 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def guide() -> Guide:
-    """The project's own data, loaded as the build loads it."""
-    return load_guide(PROJECT / "data")
+    """The engine's test data (helpers.SAMPLE_DATA), loaded as the build loads it."""
+    return load_guide(SAMPLE_DATA)
 
 
-# Waits are for events, with limits generous enough for a busy 2-core machine.
-PATIENCE_MS = 60_000
 expect.set_options(timeout=PATIENCE_MS)
 
 
 @pytest.fixture(scope="session")
 def _site_and_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Site, str]]:
-    """The project's site, built once per session into a temporary folder for PUBLISHED, and served on loopback."""
+    """The guide built from the engine's test data, once per session into a temporary folder for PUBLISHED, and served on loopback."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
     site_dir = tmp_path_factory.mktemp("site")
-    result = run_build(PROJECT, site_dir, site_url=PUBLISHED + "/")
+    result = run_build(project, site_dir, site_url=PUBLISHED + "/")
     assert result.returncode == 0, f"the site does not build:\n{result.stderr}"
     with serving(site_dir) as (_, url):
         yield Site(site_dir), url
@@ -82,7 +75,9 @@ def browser(loopback_url: str) -> Iterator[Browser]:
 
     assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run `make test`, which installs it"
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, proxy={"server": loopback_url})
+        # Playwright sends loopback addresses through the proxy too, unless told otherwise.
+        proxy = {"server": loopback_url, "bypass": "127.0.0.1,localhost"}
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, proxy=proxy)
         yield chromium
         chromium.close()
 
@@ -94,6 +89,10 @@ def page(browser: Browser) -> Iterator[Page]:
     context.set_default_timeout(PATIENCE_MS)
     yield context.new_page()
     context.close()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current templates")
 
 
 TIERS = ("unit", "build", "browser")

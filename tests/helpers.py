@@ -7,6 +7,7 @@ import functools
 import http.server
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -20,11 +21,41 @@ from playwright.sync_api import Page, expect
 
 PROJECT = Path(__file__).resolve().parents[1]
 SCHEMAS = PROJECT / "data" / "schema"
+FIXTURES = Path(__file__).parent / "fixtures"
 
-# One way to copy the project's site sources, shared with the benchmark: tests
-# break or extend the copy without touching the original.
-sys.path.insert(0, str(PROJECT / "bench"))
-from generate import copy_project  # noqa: E402,F401
+# The address browser tests read the site at: like the published guide, it has
+# no port. Material's instant navigation matches a clicked link against the
+# sitemap after giving the sitemap's URLs the page's protocol and host but not
+# its port, so on an address with a port every click is an ordinary page load
+# and instant navigation is never exercised.
+PUBLISHED = "http://careers.test"
+
+PATIENCE_MS = 60_000
+"""Limit on waits for events (milliseconds), generous enough for a busy 2-core machine."""
+
+SAMPLE_DATA = FIXTURES / "brightwell" / "data"
+"""The engine's test data: a frozen copy of the guide's first data set. Tests that
+expect particular roles, questions or texts read this, never the shipped data/,
+so that HR's edits to data/ cannot turn the suite red."""
+SITE_SOURCES = ("mkdocs.yml", "docs", "overrides", "macros")
+"""What a build reads besides the data."""
+
+
+def copy_project(destination: Path, data: Path = SAMPLE_DATA) -> Path:
+    """A copy of the project to build or break without touching the original, with HR's files from `data`.
+
+    The data's schemas stay the project's own (data/schema/).
+    """
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in SITE_SOURCES:
+        source = PROJECT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    shutil.copytree(data, destination / "data", ignore=shutil.ignore_patterns("schema"))
+    shutil.copytree(SCHEMAS, destination / "data" / "schema")
+    return destination
 
 
 def run_build(project: Path, site_dir: Path, *, site_url: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import PROJECT
+from helpers import PROJECT, SAMPLE_DATA
 
 from macros.model import Guide
 
@@ -27,8 +27,9 @@ def _check(cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_check_summarises_valid_data(guide: Guide) -> None:
-    result = _check(PROJECT)
+def test_check_summarises_valid_data(guide: Guide, tmp_path: Path) -> None:
+    shutil.copytree(SAMPLE_DATA, tmp_path / "data")
+    result = _check(tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         f"OK: {len(guide.roles)} roles in {len(guide.families)} families, {len(guide.competencies)} competencies, "
@@ -38,7 +39,7 @@ def test_check_summarises_valid_data(guide: Guide) -> None:
 
 
 def test_check_lists_every_problem_and_fails(tmp_path: Path) -> None:
-    shutil.copytree(PROJECT / "data", tmp_path / "data")
+    shutil.copytree(SAMPLE_DATA, tmp_path / "data")
     engineering = tmp_path / "data" / "career_paths" / "engineering.yml"
     before = engineering.read_text(encoding="utf-8").replace(
         "next: [staff-engineer, engineering-manager]", "next: [staff-enginer, engineering-manager]"

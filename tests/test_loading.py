@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import PROJECT
+from helpers import SAMPLE_DATA
 
 from macros.errors import DataError
 from macros.loading import load_guide
@@ -46,8 +46,8 @@ def test_template_placeholders_are_derived_from_the_text(guide: Guide) -> None:
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    """A copy of the default data to break."""
-    return Path(shutil.copytree(PROJECT / "data", tmp_path / "data"))
+    """A copy of the test data to break."""
+    return Path(shutil.copytree(SAMPLE_DATA, tmp_path / "data"))
 
 
 def problems_after(data_dir: Path, relative: str, old: str, new: str) -> list[str]:

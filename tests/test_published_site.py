@@ -9,8 +9,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 import pytest
-from conftest import PATIENCE_MS, PUBLISHED
-from helpers import Site, normalise
+from helpers import PATIENCE_MS, PUBLISHED, Site, normalise
 from playwright.sync_api import Browser, Page, Route, expect
 
 from macros.model import Guide

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import PROJECT, SCHEMAS, editor_errors
+from helpers import PROJECT, SAMPLE_DATA, SCHEMAS, editor_errors
 
 from macros.errors import DataError
 from macros.loading import load_guide
@@ -84,7 +84,7 @@ def test_each_invalid_fixture_fails_both_the_schema_and_the_loader(fixture: Path
     folder = fixture.parent.name
     assert _editor_errors(fixture, SCHEMA_OF_FOLDER[folder]), "the editor accepts it"
 
-    data = Path(shutil.copytree(PROJECT / "data", tmp_path / "data"))
+    data = Path(shutil.copytree(SAMPLE_DATA, tmp_path / "data"))
     shutil.copy(fixture, data / folder / fixture.name)
     with pytest.raises(DataError) as caught:
         load_guide(data)

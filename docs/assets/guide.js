@@ -8,6 +8,10 @@
  * and each new page is set up from Material's `document$` observable.
  * Without JavaScript, pages stay readable: controls that need it carry the
  * `cg-needs-js` class and are hidden.
+ *
+ * The page templates mark what this script works on with data-cg-* attributes,
+ * declared with their values in macros/browser_contract.py (a test checks that
+ * both sides use exactly those): content is found by them, not by styling classes.
  */
 (() => {
   "use strict";
@@ -55,7 +59,7 @@
   const content = () => document.querySelector(".md-content") || document.body;
 
   function announce(container, message) {
-    const status = container.querySelector(".cg-status");
+    const status = container.querySelector('[role="status"]');
     if (!status) return;
     status.textContent = message;
     clearTimeout(status.cgTimer);
@@ -201,17 +205,17 @@
     const heading = (level, value) =>
       markdown ? lines.push(`${"#".repeat(level)} ${value}`, "") : lines.push(value, (level === 1 ? "=" : "-").repeat(value.length), "");
     heading(1, toolbar.dataset.cgTitle);
-    const parts = content().querySelectorAll("h2, .cg-person__field, .cg-answer, .cg-table");
-    parts.forEach((part) => {
-      if (part.matches("h2")) {
-        if (!part.closest(".cg-needs-js, .cg-screen-only")) heading(2, headingText(part));
-      } else if (part.matches(".cg-person__field")) {
+    content().querySelectorAll("[data-cg-export]").forEach((part) => {
+      const kind = part.dataset.cgExport;
+      if (kind === "heading") {
+        heading(2, headingText(part));
+      } else if (kind === "person") {
         const field = part.querySelector("[data-cg-field]");
         lines.push(`${labelOf(field)}: ${field.value}`, "");
-      } else if (part.matches(".cg-answer")) {
+      } else if (kind === "answer") {
         const field = part.querySelector("[data-cg-field]");
         lines.push(markdown ? `**${labelOf(field)}**` : labelOf(field), "", field.value.trim() || "(no answer)", "");
-      } else {
+      } else if (kind === "table") {
         const columns = [...part.querySelectorAll("thead th")].map((cell) => cell.textContent.trim());
         const rows = [...part.querySelectorAll("tbody tr")]
           .map((row) => [...row.querySelectorAll("input")].map((input) => input.value.replace(/\|/g, "/").trim()))

@@ -1,4 +1,6 @@
-"""Career maps drawn as SVG at build time: no script, no third-party request.
+"""Where career maps place their roles and moves; `career-map.html` draws them as SVG.
+
+No script and no third-party request: the map is drawn at build time.
 
 Roles sit in columns (one per job family) and rows (one per level, highest at
 the top); arrows show vertical moves (solid) and lateral moves (dashed). Every
@@ -13,10 +15,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..career_moves import MOVE_LABELS
 from ..model import Family, Guide, Role
-from ..urls import relative, role_url
-from .markup import attribute, page_link, text
 
 NODE_WIDTH = 168
 NODE_HEIGHT = 58
@@ -61,7 +60,17 @@ def _layout(
     return nodes, headings, x - COLUMN_GAP + MARGIN, height
 
 
-def _edge(source: _Node, target: _Node, kind: str) -> str:
+class Edge(NamedTuple):
+    """A move drawn as a line from one node's border to the other's."""
+
+    kind: str  # 'next' or 'lateral'
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+
+
+def _edge(source: _Node, target: _Node, kind: str) -> Edge:
     sx, sy = source.x + NODE_WIDTH / 2, source.y + NODE_HEIGHT / 2
     tx, ty = target.x + NODE_WIDTH / 2, target.y + NODE_HEIGHT / 2
     # Leave from and arrive at the node's border, not its centre.
@@ -73,27 +82,28 @@ def _edge(source: _Node, target: _Node, kind: str) -> str:
         direction = 1 if ty > sy else -1
         sy += direction * NODE_HEIGHT / 2
         ty -= direction * (NODE_HEIGHT / 2 + 4)
-    return (
-        f'<line class="cg-map__edge cg-map__edge--{kind}" x1="{sx:.0f}" y1="{sy:.0f}" x2="{tx:.0f}" y2="{ty:.0f}" '
-        f'marker-end="url(#cg-arrow-{kind})"/>'
-    )
+    return Edge(kind, sx, sy, tx, ty)
 
 
-def _node(node: _Node, page_url: str, family_names: dict[str, str]) -> str:
-    role = node.role
-    classes = "cg-map__node cg-map__node--external" if node.external else "cg-map__node"
-    # The visible title starts the link's name (WCAG 2.5.3, label in name); the
-    # family and level follow for screen readers only.
-    return (
-        f'<foreignObject x="{node.x:.0f}" y="{node.y:.0f}" width="{NODE_WIDTH}" height="{NODE_HEIGHT}">'
-        f'<a class="{classes}" href="{attribute(relative(page_url, role_url(role.id)))}" data-role="{role.id}">'
-        f'<span class="cg-map__title">{text(role.title)}</span>'
-        f'<span class="cg-sr">, {text(family_names[role.family_id])}, level {role.level}</span></a></foreignObject>'
-    )
+class CareerMap(NamedTuple):
+    """Everything `career-map.html` draws: sizes, column headings, nodes and edges."""
+
+    caption: str
+    width: float
+    height: float
+    wide: bool
+    """Wider than a portrait page: printed on a landscape page of its own."""
+    headings: list[tuple[str, float]]
+    heading_y: float
+    nodes: list[_Node]
+    edges: list[Edge]
+    family_names: dict[str, str]
+    node_width: int = NODE_WIDTH
+    node_height: int = NODE_HEIGHT
 
 
-def career_map(guide: Guide, families: list[Family], page_url: str, *, caption: str) -> str:
-    """An SVG map of `families` with their moves; moves leaving them end in an 'other families' column."""
+def career_map(guide: Guide, families: list[Family], *, caption: str) -> CareerMap:
+    """The map of `families` with their moves; moves leaving them end in an 'other families' column."""
     inside = {role.id for family in families for role in family.roles}
     columns = [(family.name, list(family.roles)) for family in families]
     outside = [guide.roles[target] for family in families for role in family.roles for _, target in role.moves if target not in inside]
@@ -103,37 +113,6 @@ def career_map(guide: Guide, families: list[Family], page_url: str, *, caption: 
         external_column = len(columns)
         columns.append(("Other families", sorted(outside, key=lambda role: (role.level, role.title))))
     nodes, headings, width, height = _layout(columns, external_column)
-    family_names = {family.id: family.name for family in guide.families}
     edges = [_edge(nodes[role.id], nodes[target], kind) for family in families for role in family.roles for kind, target in role.moves]
-    heading_svg = "".join(f'<text class="cg-map__heading" x="{x:.0f}" y="{MARGIN + 12}">{text(heading)}</text>' for heading, x in headings)
-    node_svg = "".join(_node(node, page_url, family_names) for node in nodes.values())
-    markers = "".join(
-        f'<marker id="cg-arrow-{kind}" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
-        f'<path class="cg-map__arrow cg-map__arrow--{kind}" d="M 0 0 L 10 5 L 0 10 z"/></marker>'
-        for kind in ("next", "lateral")
-    )
-    wide = " cg-map--wide" if width > PORTRAIT_WIDTH else ""
-    return (
-        f'<figure class="cg-map{wide}"><div class="cg-map__scroll">'
-        f'<svg class="cg-map__svg" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
-        f'role="group" aria-label="{attribute(caption)}"><defs>{markers}</defs>'
-        f'{heading_svg}<g class="cg-map__edges">{"".join(edges)}</g>{node_svg}</svg></div>'
-        f'<figcaption>{text(caption)}. <span class="cg-map__legend"><span class="cg-legend cg-legend--next">solid arrow: step up</span> '
-        f'<span class="cg-legend cg-legend--lateral">dashed arrow: lateral move</span></span></figcaption></figure>'
-    )
-
-
-def moves_as_list(guide: Guide, families: list[Family], page_url: str) -> str:
-    """The same moves as the map, as a list of links: the map's text alternative."""
-    items = []
-    for family in families:
-        for role in family.roles:
-            moves = [
-                f"{page_link(page_url, role_url(target), guide.roles[target].title)} ({MOVE_LABELS[kind].lower()})"
-                for kind, target in role.moves
-            ]
-            if moves:
-                items.append(f"<li>{page_link(page_url, role_url(role.id), role.title)} → {', '.join(moves)}</li>")
-    if not items:
-        return "<p>No moves are recorded for these roles yet.</p>"
-    return f'<ul class="cg-moves-list">{"".join(items)}</ul>'
+    family_names = {family.id: family.name for family in guide.families}
+    return CareerMap(caption, width, height, width > PORTRAIT_WIDTH, headings, MARGIN + 12, list(nodes.values()), edges, family_names)

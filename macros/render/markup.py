@@ -15,8 +15,6 @@ import markdown
 import nh3
 from markdown.extensions.sane_lists import SaneListExtension
 
-from ..urls import relative
-
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 # One sanitiser for every text: its rules are built once, not on each call.
@@ -40,11 +38,6 @@ def _converter() -> markdown.Markdown:
 
 def text(value: str) -> str:
     """Plain text, escaped for HTML."""
-    return html.escape(value, quote=True)
-
-
-def attribute(value: str) -> str:
-    """Text for an HTML attribute value (always write attributes in double quotes)."""
     return html.escape(value, quote=True)
 
 
@@ -109,11 +102,6 @@ def prose_inline(value: str) -> str:
     if single and "<p>" not in single.group(1):
         return single.group(1)
     return rendered
-
-
-def page_link(from_url: str, to_url: str, label: str) -> str:
-    """A link between two pages of the site, with an escaped label."""
-    return f'<a href="{attribute(relative(from_url, to_url))}">{text(label)}</a>'
 
 
 def block(html_text: str) -> str:

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from generate import copy_project, scale_data
-from helpers import PROJECT
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the benchmark's modules
+from generate import PROJECT, copy_project, scale_data
 from run import paired_ratio, plain_project
 
 from macros.loading import load_guide
-from macros.model import Guide
+
+# The engine's test data: a fixed company, so these tests name its roles.
+SAMPLE_DATA = PROJECT / "tests" / "fixtures" / "brightwell" / "data"
 
 
 @pytest.mark.unit
-def test_scaled_data_is_valid_and_multiplied(tmp_path: Path, guide: Guide) -> None:
-    data = Path(shutil.copytree(PROJECT / "data", tmp_path / "data"))
+def test_scaled_data_is_valid_and_multiplied(tmp_path: Path) -> None:
+    guide = load_guide(SAMPLE_DATA)
+    data = Path(shutil.copytree(SAMPLE_DATA, tmp_path / "data"))
     scale_data(data, 3)
     scaled = load_guide(data)
     assert len(scaled.roles) == 3 * len(guide.roles)
@@ -34,18 +39,20 @@ def test_scaled_data_is_valid_and_multiplied(tmp_path: Path, guide: Guide) -> No
 
 @pytest.mark.build
 def test_the_plain_baseline_is_the_guide_without_macros_or_hooks(tmp_path: Path) -> None:
-    plain = plain_project(copy_project(tmp_path / "project"), tmp_path / "out")
+    project = copy_project(tmp_path / "project")
+    guide = load_guide(project / "data")
+    plain = plain_project(project, tmp_path / "out")
     settings = yaml.safe_load((plain / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "hooks" not in settings
     assert settings["plugins"] == ["search"]
-    # What the guide's hook takes from data/company.yml, so both sites show the same header and edit links.
-    assert settings["site_name"] == "Brightwell Career Guide"
-    assert settings["repo_url"] == "https://git.brightwell.example/people/career-guide"
-    assert settings["edit_uri"]
+    # What the guide's plugin takes from data/company.yml, so both sites show the same header and edit links.
+    assert settings["site_name"] == guide.company.guide_title
+    assert settings.get("repo_url") == (guide.company.repository_url or None)
     paths = next(entry["Career paths"] for entry in settings["nav"] if "Career paths" in entry)
-    assert any("roles/senior-engineer/index.md" in str(family) for family in paths), "the expanded navigation"
-    role = (plain / "docs" / "roles" / "senior-engineer" / "index.md").read_text(encoding="utf-8")
-    assert role.startswith("# Senior Software Engineer") and "{{" not in role
+    role = next(iter(guide.roles.values()))
+    assert any(f"roles/{role.id}/index.md" in str(family) for family in paths), "the expanded navigation"
+    page = (plain / "docs" / "roles" / role.id / "index.md").read_text(encoding="utf-8")
+    assert page.startswith("# ") and "{{" not in page
     chapter = (plain / "docs" / "follow-up.md").read_text(encoding="utf-8")
     assert "{{" not in chapter and "Thank you, and our next steps" in chapter, "macros already expanded"
     assert "!/templates/" in settings["exclude_docs"], "MkDocs would leave the template pages out"

@@ -1,0 +1,61 @@
+"""The contract between the page templates and the browser script (docs/assets/guide.js).
+
+The templates mark what the script works on with `data-cg-*` attributes; the
+script finds it by them, never by styling classes, and keeps what readers type
+under keys built from ids in the data. Every name is declared here once; a
+unit test checks that the script and the templates use exactly these.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Attribute(StrEnum):
+    """The data attributes the script reads."""
+
+    TEMPLATE = "data-cg-template"  # a message template page; value: the template's id
+    SLOT = "data-cg-slot"  # a [Placeholder] in the message; value: its name
+    SLOT_INPUT = "data-cg-slot-input"  # the input that fills a placeholder; value: its name
+    PART = "data-cg-part"  # a part of a message to copy; value: a Part
+    MAILTO = "data-cg-mailto"  # the "Open in your e-mail app" link, refreshed as people type
+    ACTION = "data-cg-action"  # a button; value: an Action
+    WORKSHEET = "data-cg-worksheet"  # a worksheet's toolbar; value: the id its answers are kept under
+    TITLE = "data-cg-title"  # the worksheet's title, for downloads
+    FIELD = "data-cg-field"  # an answer; value: its key within the worksheet
+    SHARED = "data-cg-shared"  # a field sharing its value with the templates; value: a placeholder name
+    REMINDER = "data-cg-reminder"  # the calendar reminder block; value: the event's title
+    EXPORT = "data-cg-export"  # what a download of the answers contains; value: an Export
+    LABEL = "data-cg-label"  # set by the script: a button's own label while it shows a confirmation
+
+
+class Action(StrEnum):
+    """What a button with `data-cg-action` does."""
+
+    COPY_SUBJECT = "copy-subject"
+    COPY_BODY = "copy-body"
+    PRINT = "print"
+    DOWNLOAD_TXT = "download-txt"
+    DOWNLOAD_MD = "download-md"
+    CLEAR = "clear"
+    ICS = "ics"
+
+
+class Part(StrEnum):
+    """The parts of a message that `data-cg-part` marks."""
+
+    SUBJECT = "subject"
+    BODY = "body"
+
+
+class Export(StrEnum):
+    """What each element marked `data-cg-export` adds to a downloaded copy of the answers."""
+
+    HEADING = "heading"  # a section heading
+    PERSON = "person"  # name, manager or date, as "label: value"
+    ANSWER = "answer"  # a question and its answer
+    TABLE = "table"  # a table of answers
+
+
+STORAGE_PREFIX = "career-guide:"
+"""Every key the script keeps in the browser's storage starts with this."""

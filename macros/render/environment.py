@@ -1,0 +1,83 @@
+"""The Jinja environment that lays out every generated page and chapter fragment.
+
+Templates live in `macros/templates/career-guide/`; a site overrides one by
+putting a file of the same name under its theme's `custom_dir` (for example
+`overrides/career-guide/role.md`). Autoescaping is on, so every value from YAML
+is text unless a filter below has already made it safe HTML:
+
+- `prose` / `prose_inline`: Markdown prose through the one sanitising converter;
+- `heading`: text for a Markdown heading, with nothing in it acting as syntax.
+
+Data is passed to templates as values, never as template source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .. import urls
+from ..career_moves import MOVE_LABELS
+from .markup import heading_text, prose, prose_inline
+from .views import KIND_LABELS, PERSON_FIELDS, mailto, question_groups, split_placeholders
+
+TEMPLATE_FOLDER = "career-guide"
+"""Where the guide's templates sit, in the package and in a site's custom_dir."""
+
+
+@jinja2.pass_context
+def _href(context: jinja2.runtime.Context, to_url: str) -> str:
+    """A link from the page being rendered (`page_url` in the context) to `to_url`."""
+    return urls.relative(context["page_url"], to_url)
+
+
+def _safe(function: Callable[[str], str]) -> Callable[[str], Markup]:
+    """A filter whose result is already safe HTML (it escapes or sanitises itself)."""
+    return lambda value: Markup(function(value))
+
+
+def environment(custom_dir: Path | None = None) -> jinja2.Environment:
+    """The guide's templates, with a site's own versions (in `custom_dir`/career-guide/) taking precedence."""
+    loaders: list[jinja2.BaseLoader] = []
+    if custom_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(custom_dir))
+    loaders.append(jinja2.PackageLoader("macros", "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        prose=_safe(prose),
+        prose_inline=_safe(prose_inline),
+        heading=_safe(heading_text),
+    )
+    env.globals.update(
+        href=_href,
+        role_url=urls.role_url,
+        role_worksheet_url=urls.role_worksheet_url,
+        family_url=urls.family_url,
+        template_url=urls.template_url,
+        worksheet_url=urls.worksheet_url,
+        PATHS_URL=urls.PATHS_URL,
+        TEMPLATES_URL=urls.TEMPLATES_URL,
+        WORKSHEETS_URL=urls.WORKSHEETS_URL,
+        kind_labels=KIND_LABELS,
+        move_labels=MOVE_LABELS,
+        person_fields=PERSON_FIELDS,
+        question_groups=question_groups,
+        split_placeholders=split_placeholders,
+        mailto=mailto,
+    )
+    return env
+
+
+def render(env: jinja2.Environment, name: str, **context: Any) -> str:
+    """Template `name` (in TEMPLATE_FOLDER) rendered with `context`."""
+    return env.get_template(f"{TEMPLATE_FOLDER}/{name}").render(**context)

@@ -1,0 +1,57 @@
+"""Every kind of generated page, laid out by its template from fixture data, compared with a reviewed copy.
+
+After an intended change of layout, run `pytest tests/test_page_templates.py --update-golden`,
+review the changed files under tests/golden/ and commit them with the change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import FIXTURES
+
+from macros.loading import load_guide
+from macros.pages import GeneratedPage, generated_pages
+from macros.render.environment import environment
+
+pytestmark = pytest.mark.unit
+
+GOLDEN = Path(__file__).parent / "golden"
+SMALL = load_guide(FIXTURES / "small" / "data")
+PAGES = {page.src_uri: page for page in generated_pages(SMALL, environment())}
+KINDS = {
+    "paths-index": "paths/index.md",
+    "family": "paths/analytics/index.md",
+    "role": "roles/analyst/index.md",
+    "role-worksheet": "roles/analyst/worksheet/index.md",
+    "templates-index": "templates/index.md",
+    "template": "templates/hello/index.md",
+    "worksheets-index": "worksheets/index.md",
+    "worksheet": "worksheets/basic/index.md",
+}
+
+
+def test_every_kind_of_page_has_a_golden_copy() -> None:
+    assert set(KINDS.values()) <= set(PAGES), "the fixture data produces every kind of page"
+    assert {path.stem for path in GOLDEN.glob("*.md")} == set(KINDS), "one reviewed copy per kind, and no stale ones"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_kind_of_page_is_laid_out_as_reviewed(kind: str, request: pytest.FixtureRequest) -> None:
+    page: GeneratedPage = PAGES[KINDS[kind]]
+    golden = GOLDEN / f"{kind}.md"
+    if request.config.getoption("--update-golden"):
+        golden.write_text(page.markdown, encoding="utf-8")
+    assert page.markdown == golden.read_text(encoding="utf-8"), f"{golden} differs: review the change, then --update-golden"
+
+
+def test_a_site_overrides_a_page_template_from_its_custom_dir(tmp_path: Path) -> None:
+    (tmp_path / "career-guide").mkdir()
+    (tmp_path / "career-guide" / "role.md").write_text(
+        "# {{ role.title | heading }}\n\nOur own layout for {{ family.name }}.\n", encoding="utf-8"
+    )
+    pages = {page.src_uri: page for page in generated_pages(SMALL, environment(tmp_path))}
+    role = SMALL.roles["analyst"]
+    assert pages["roles/analyst/index.md"].markdown == f"# {role.title}\n\nOur own layout for {SMALL.family_of(role).name}."
+    assert pages["paths/analytics/index.md"].markdown == PAGES["paths/analytics/index.md"].markdown, "the others stay"

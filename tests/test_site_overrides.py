@@ -1,0 +1,26 @@
+"""A site adapts the guide's pages from its theme's custom_dir, in a real build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import built_site, copy_project
+
+pytestmark = pytest.mark.build
+
+
+def test_a_page_template_in_custom_dir_replaces_the_guides_own(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    own = project / "overrides" / "career-guide" / "role.md"
+    own.parent.mkdir(parents=True)
+    own.write_text(
+        '# {{ role.title | heading }}\n\n<p class="our-layout">{{ role.summary | prose }}</p>\n\n## Where this role can lead\n\n'
+        "{% for move in moves %}- {{ move.target.title }}\n{% endfor %}",
+        encoding="utf-8",
+    )
+    site = built_site(project, tmp_path / "site")
+    role = site.html("/roles/senior-engineer/")
+    assert '<p class="our-layout">' in role and "Roles that lead here" not in role
+    assert '<p class="our-layout">' in site.html("/roles/staff-engineer/"), "every role page"
+    assert "Where you could go" in site.html("/roles/senior-engineer/worksheet/"), "other templates stay the guide's"
