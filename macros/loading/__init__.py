@@ -1,0 +1,75 @@
+"""Read every file under `data/`, validate it, and build the typed, immutable `Guide`.
+
+Three phases, as MkDocs validates its own configuration: a later phase works
+only on what passed the earlier ones, and every problem of every phase is
+collected before anything is reported, so one build lists every mistake at
+once without follow-on errors.
+
+1. `files`: find the files, read each as strict YAML, check it against its schema.
+2. `records`: turn each valid file into records, with unique ids, keeping their source lines.
+3. `references`: check what the records say about each other.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import MappingProxyType
+
+from ..errors import DataError, DataProblem
+from ..model import Guide
+from ..schema_check import SCHEMA_DIR
+from . import records
+from .files import (
+    CAREER_PATHS,
+    COMPANY,
+    COMPETENCIES,
+    KINDS,
+    QUESTIONS,
+    TEMPLATES,
+    WORKSHEETS,
+    ids_in_broken,
+    read_kind,
+    unexpected_entries,
+)
+from .problems import Problems
+from .references import check_question_filters, check_roles
+
+__all__ = ["load_guide"]
+
+
+def load_guide(data_dir: Path, schema_dir: Path = SCHEMA_DIR) -> Guide:
+    """Load and validate everything under `data_dir` against the schemas in `schema_dir`; raise DataError listing every problem."""
+    if not data_dir.is_dir():
+        raise DataError([DataProblem(data_dir.name, 1, "the data folder is missing")])
+    problems = Problems()
+    unexpected_entries(data_dir, problems)
+
+    # Phase 1: files.
+    read = {kind: read_kind(data_dir, kind, schema_dir, problems) for kind in KINDS}
+    unreadable = {kind.key for kind, result in read.items() if result.unreadable}
+    ids_in_broken_files = {kind.key: ids_in_broken(kind, result.broken) for kind, result in read.items()}
+
+    # Phase 2: records.
+    company = records.company(read[COMPANY].files)
+    competencies = records.competencies(read[COMPETENCIES].files, problems)
+    families, roles = records.families(read[CAREER_PATHS].files, problems)
+    banks, questions = records.banks(read[QUESTIONS].files, problems)
+    templates = records.templates(read[TEMPLATES].files, problems)
+    worksheets = records.worksheets(read[WORKSHEETS].files, banks, problems)
+
+    # Phase 3: references.
+    check_roles(roles, competencies, problems)
+    check_question_filters(questions, families, problems)
+
+    found = problems.all(unreadable, ids_in_broken_files)
+    if found or company is None:
+        raise DataError(found)
+    return Guide(
+        company=company,
+        competencies=MappingProxyType(competencies),
+        families=tuple(sorted(families, key=lambda family: family.name)),
+        roles=MappingProxyType({role.id: role for family in families for role in family.roles}),
+        banks=MappingProxyType(banks),
+        templates=MappingProxyType(templates),
+        worksheets=MappingProxyType(worksheets),
+    )
