@@ -9,6 +9,7 @@ and the navigation and site settings after the guide's plugin set them (so the b
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +30,30 @@ def on_config(config: Any) -> Any:
     return config
 
 
-@event_priority(-100)  # after mkdocs-macros has expanded the page
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+def _export(page: Any, markdown: str) -> None:
     target = EXPORT / "docs" / page.file.src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
     # The page is already expanded: a second pass through the macros (in the
     # baseline that switches the plugin on) must not render it again.
-    meta = {key: value for key, value in page.meta.items() if key != "render_macros"}
+    meta = {key: value for key, value in page.meta.items() if key not in ("render_macros", "title")}
     front_matter = f"---\n{yaml.safe_dump(meta, sort_keys=False)}---\n\n" if meta else ""
     target.write_text(front_matter + markdown, encoding="utf-8")
+
+
+@event_priority(-100)  # after mkdocs-macros has expanded the page
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    if page.file.generated_by is None:
+        _export(page, markdown)
     return markdown
+
+
+# A heading of a generated page, as the guide's templates write it.
+HEADING = re.compile(r'<h([1-6])(?: [^>]*)? id="[^"]*">(.*?)<a class="headerlink"[^>]*>[^<]*</a></h\1>')
+
+
+@event_priority(-100)  # after the guide's plugin has given the page its HTML
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """A generated page, written back as a hand-written one would be: Markdown headings around blocks of HTML."""
+    if page.file.generated_by is not None:
+        _export(page, HEADING.sub(lambda m: f"\n\n{'#' * int(m.group(1))} {m.group(2)}\n\n", html))
+    return html

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 import jinja2
+import yaml
 
 from .career_moves import moves_from
-from .model import Family, Guide, Origin, Role, Template, Worksheet
+from .model import Guide, Origin, Template, Worksheet
 from .render.career_map import career_map
 from .render.environment import render
+from .render.toc import PageHeadings
 from .render.views import level_matrix, moves_by_role
 from .urls import (
     PATHS_URL,
@@ -32,95 +35,138 @@ WORKSHEETS_MARKER = source_path(WORKSHEETS_URL)
 
 
 class GeneratedPage(NamedTuple):
-    """A page made from data: its virtual Markdown file and where it comes from."""
+    """A page made from data: finished HTML with its table of contents, and where it comes from.
+
+    Its virtual file holds only front matter (`front_matter`): MkDocs' Markdown
+    step has nothing to do for it, and the plugin hands MkDocs `html` and `toc`.
+    """
 
     src_uri: str
-    markdown: str
+    html: str
+    toc: list[dict[str, Any]]
+    """The headings as Python-Markdown's `toc_tokens`, for MkDocs' `get_toc`."""
+    title: str
+    """The first heading, HTML-escaped, as MkDocs would take it from Markdown."""
     origin: Origin | None
     """The data file the page comes from ("Edit this page" opens it); None for
     index pages, which gather many files and so have no single one to edit."""
     in_nav: bool = True
+    search_boost: float | None = None
+    """Below 1 ranks the page below others in search (role worksheets below their role)."""
+
+    @property
+    def front_matter(self) -> str:
+        meta: dict[str, Any] = {"title": self.title}
+        if self.search_boost is not None:
+            meta["search"] = {"boost": self.search_boost}
+        return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n"
+
+    @property
+    def anchors(self) -> set[str]:
+        """Every id in the page, for MkDocs to check links into it."""
+        return set(_ID.findall(self.html))
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
+WORKSHEET_SEARCH_BOOST = 0.5
+"""A worksheet ranks below the page it prepares for in search results."""
+
+
+def _page(
+    env: jinja2.Environment,
+    layout: str,
+    url: str,
+    origin: Origin | None,
+    *,
+    in_nav: bool = True,
+    boost: float | None = None,
+    **context: Any,
+) -> GeneratedPage:
+    """The page at `url`, laid out by template `layout` with `context`."""
+    headings = PageHeadings()
+    html = render(env, layout, page_url=url, headings=headings, **context)
+    return GeneratedPage(source_path(url), html, headings.tokens(), headings.title or "", origin, in_nav, boost)
 
 
 def generated_pages(guide: Guide, env: jinja2.Environment) -> list[GeneratedPage]:
     """Every page the data produces, laid out by the templates of `env`."""
-    pages = [GeneratedPage(CAREER_PATHS_MARKER, _paths_index(guide, env), None)]
-    for family in guide.families:
-        pages.append(GeneratedPage(source_path(family_url(family.id)), _family(guide, env, family), family.origin))
-        for role in family.roles:
-            pages.append(GeneratedPage(source_path(role_url(role.id)), _role(guide, env, role), role.origin))
-            worksheet = _role_worksheet(guide, env, role)
-            pages.append(GeneratedPage(source_path(role_worksheet_url(role.id)), worksheet, role.origin, in_nav=False))
-    templates = list(guide.templates.values())
-    index = render(env, "templates-index.md", page_url=TEMPLATES_URL, templates=templates)
-    pages.append(GeneratedPage(TEMPLATES_MARKER, index, None))
-    for template in templates:
-        url = template_url(template.id)
-        pages.append(GeneratedPage(source_path(url), render(env, "template.md", page_url=url, template=template), template.origin))
-    sheets = list(guide.worksheets.values())
-    index = render(env, "worksheets-index.md", page_url=WORKSHEETS_URL, guide=guide, worksheets=sheets)
-    pages.append(GeneratedPage(WORKSHEETS_MARKER, index, None))
-    for sheet in sheets:
-        url = worksheet_url(sheet.id)
-        pages.append(GeneratedPage(source_path(url), render(env, "worksheet.md", page_url=url, worksheet=sheet), sheet.origin))
-    return pages
-
-
-def _paths_index(guide: Guide, env: jinja2.Environment) -> str:
     families = list(guide.families)
-    return render(
-        env,
-        "paths.md",
-        page_url=PATHS_URL,
-        guide=guide,
-        map=career_map(guide, families, caption="Career map of all job families"),
-        moves=moves_by_role(guide, families),
+    pages = [
+        _page(
+            env,
+            "paths.html",
+            PATHS_URL,
+            None,
+            guide=guide,
+            map=career_map(guide, families, caption="Career map of all job families"),
+            moves=moves_by_role(guide, families),
+        )
+    ]
+    for family in families:
+        pages.append(
+            _page(
+                env,
+                "family.html",
+                family_url(family.id),
+                family.origin,
+                guide=guide,
+                family=family,
+                map=career_map(guide, [family], caption=f"Career map of {family.name}"),
+                moves=moves_by_role(guide, [family]),
+                matrix=level_matrix(guide, family),
+            )
+        )
+        for role in family.roles:
+            moves = moves_from(guide, role)
+            questions = guide.questions_for(role)
+            pages.append(
+                _page(
+                    env,
+                    "role.html",
+                    role_url(role.id),
+                    role.origin,
+                    guide=guide,
+                    role=role,
+                    family=family,
+                    moves=moves,
+                    leading_here=guide.roles_leading_to(role),
+                    questions=questions,
+                    templates=list(guide.templates.values()),
+                )
+            )
+            pages.append(
+                _page(
+                    env,
+                    "role-worksheet.html",
+                    role_worksheet_url(role.id),
+                    role.origin,
+                    in_nav=False,
+                    boost=WORKSHEET_SEARCH_BOOST,
+                    guide=guide,
+                    role=role,
+                    moves=moves,
+                    questions=questions,
+                    agenda=_agenda(guide),
+                )
+            )
+    templates = list(guide.templates.values())
+    pages.append(_page(env, "templates-index.html", TEMPLATES_URL, None, templates=templates))
+    pages.extend(_page(env, "template.html", template_url(t.id), t.origin, template=t) for t in templates)
+    sheets = list(guide.worksheets.values())
+    pages.append(_page(env, "worksheets-index.html", WORKSHEETS_URL, None, guide=guide, worksheets=sheets))
+    pages.extend(
+        _page(env, "worksheet.html", worksheet_url(sheet.id), sheet.origin, boost=WORKSHEET_SEARCH_BOOST, worksheet=sheet)
+        for sheet in sheets
     )
-
-
-def _family(guide: Guide, env: jinja2.Environment, family: Family) -> str:
-    return render(
-        env,
-        "family.md",
-        page_url=family_url(family.id),
-        guide=guide,
-        family=family,
-        map=career_map(guide, [family], caption=f"Career map of {family.name}"),
-        moves=moves_by_role(guide, [family]),
-        matrix=level_matrix(guide, family),
-    )
-
-
-def _role(guide: Guide, env: jinja2.Environment, role: Role) -> str:
-    return render(
-        env,
-        "role.md",
-        page_url=role_url(role.id),
-        guide=guide,
-        role=role,
-        family=guide.family_of(role),
-        moves=moves_from(guide, role),
-        leading_here=guide.roles_leading_to(role),
-        questions=guide.questions_for(role),
-        templates=list(guide.templates.values()),
-    )
+    return pages
 
 
 AGENDA_KIND = "agenda"
 """The kind of template a role worksheet offers to send ahead."""
 
 
-def _role_worksheet(guide: Guide, env: jinja2.Environment, role: Role) -> str:
-    return render(
-        env,
-        "role-worksheet.md",
-        page_url=role_worksheet_url(role.id),
-        guide=guide,
-        role=role,
-        moves=moves_from(guide, role),
-        questions=guide.questions_for(role),
-        agenda=next((t for t in guide.templates.values() if t.kind == AGENDA_KIND), None),
-    )
+def _agenda(guide: Guide) -> Template | None:
+    return next((t for t in guide.templates.values() if t.kind == AGENDA_KIND), None)
 
 
 def _nav_title(value: str) -> str:

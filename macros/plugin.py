@@ -21,18 +21,20 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from .chapter_macros import chapter_macros
 from .errors import DataError
 from .loading import load_guide
 from .model import Company, Guide
-from .pages import expand_nav, generated_pages
+from .pages import GeneratedPage, expand_nav, generated_pages
 from .render.environment import environment
 from .theme_patches import EDITS, PatchError, PatchingLoader
 
 if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
     from mkdocs_macros.plugin import MacrosPlugin
 
 log = logging.getLogger("mkdocs.plugins.career_guide")
@@ -58,6 +60,8 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         self.serving = False
         self.guide: Guide | None = None
         self.env: jinja2.Environment | None = None
+        self.pages: dict[str, GeneratedPage] = {}
+        """This build's generated pages, by their virtual file's path."""
         """The page templates of this build (the site's own first, from its custom_dir)."""
         self.last_good: Guide | None = None
         """While previewing: the last data that loaded, shown while an edit is broken."""
@@ -108,16 +112,31 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         """Add one virtual page per generated page: nothing is ever written into docs/."""
         assert self.guide is not None and self.env is not None, "on_config loads the data first"
         docs = _docs_path(config)
+        self.pages = {}
         for page in generated_pages(self.guide, self.env):
+            self.pages[page.src_uri] = page
             # Explicit inclusion also overrides MkDocs' default `exclude_docs`, which
             # would silently drop every page under templates/.
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+            file = File.generated(config, page.src_uri, content=page.front_matter, inclusion=inclusion)
             # "Edit this page" opens the YAML file the page comes from (the path is
             # relative to docs/, as MkDocs joins it to edit_uri).
             file.edit_uri = posixpath.relpath(page.origin.path, docs) if page.origin else None
             files.append(file)
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """A generated page has no Markdown to convert: it is finished HTML (see on_page_content)."""
+        return "" if page.file.src_uri in self.pages else None
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """A generated page's finished HTML, with the table of contents and anchors Markdown would have found."""
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            return None
+        page.toc = get_toc(generated.toc)  # type: ignore[arg-type]
+        page.present_anchor_ids = generated.anchors
+        return generated.html
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """Patch Material's templates (see theme_patches) and give them the plugin's settings."""

@@ -21,7 +21,7 @@ GOLDEN = Path(__file__).parent / "golden"
 SMALL = load_guide(FIXTURES / "small" / "data")
 PAGES = {page.src_uri: page for page in generated_pages(SMALL, environment())}
 KINDS = {
-    "paths-index": "paths/index.md",
+    "paths": "paths/index.md",
     "family": "paths/analytics/index.md",
     "role": "roles/analyst/index.md",
     "role-worksheet": "roles/analyst/worksheet/index.md",
@@ -34,24 +34,25 @@ KINDS = {
 
 def test_every_kind_of_page_has_a_golden_copy() -> None:
     assert set(KINDS.values()) <= set(PAGES), "the fixture data produces every kind of page"
-    assert {path.stem for path in GOLDEN.glob("*.md")} == set(KINDS), "one reviewed copy per kind, and no stale ones"
+    assert {path.stem for path in GOLDEN.glob("*.html")} == set(KINDS), "one reviewed copy per kind, and no stale ones"
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_each_kind_of_page_is_laid_out_as_reviewed(kind: str, request: pytest.FixtureRequest) -> None:
     page: GeneratedPage = PAGES[KINDS[kind]]
-    golden = GOLDEN / f"{kind}.md"
+    golden = GOLDEN / f"{kind}.html"
     if request.config.getoption("--update-golden"):
-        golden.write_text(page.markdown, encoding="utf-8")
-    assert page.markdown == golden.read_text(encoding="utf-8"), f"{golden} differs: review the change, then --update-golden"
+        golden.write_text(page.html, encoding="utf-8")
+    assert page.html == golden.read_text(encoding="utf-8"), f"{golden} differs: review the change, then --update-golden"
 
 
 def test_a_site_overrides_a_page_template_from_its_custom_dir(tmp_path: Path) -> None:
     (tmp_path / "career-guide").mkdir()
-    (tmp_path / "career-guide" / "role.md").write_text(
-        "# {{ role.title | heading }}\n\nOur own layout for {{ family.name }}.\n", encoding="utf-8"
-    )
+    own = '{% from "career-guide/macros.html" import h with context %}{{ h(1, role.title) }}<p>Our own layout for {{ family.name }}.</p>'
+    (tmp_path / "career-guide" / "role.html").write_text(own, encoding="utf-8")
     pages = {page.src_uri: page for page in generated_pages(SMALL, environment(tmp_path))}
     role = SMALL.roles["analyst"]
-    assert pages["roles/analyst/index.md"].markdown == f"# {role.title}\n\nOur own layout for {SMALL.family_of(role).name}."
-    assert pages["paths/analytics/index.md"].markdown == PAGES["paths/analytics/index.md"].markdown, "the others stay"
+    own_page = pages["roles/analyst/index.md"]
+    assert own_page.html.endswith(f"</h1><p>Our own layout for {SMALL.family_of(role).name}.</p>")
+    assert own_page.title == role.title and [token["id"] for token in own_page.toc] == ["analyst"]
+    assert pages["paths/analytics/index.md"].html == PAGES["paths/analytics/index.md"].html, "the others stay"

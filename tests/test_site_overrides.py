@@ -12,15 +12,17 @@ pytestmark = pytest.mark.build
 
 def test_a_page_template_in_custom_dir_replaces_the_guides_own(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    own = project / "overrides" / "career-guide" / "role.md"
+    own = project / "overrides" / "career-guide" / "role.html"
     own.parent.mkdir(parents=True)
     own.write_text(
-        '# {{ role.title | heading }}\n\n<p class="our-layout">{{ role.summary | prose }}</p>\n\n## Where this role can lead\n\n'
-        "{% for move in moves %}- {{ move.target.title }}\n{% endfor %}",
+        '{% from "career-guide/macros.html" import h with context %}{{ h(1, role.title) }}'
+        '<div class="our-layout">{{ role.summary | prose }}</div>{{ h(2, "Where this role can lead") }}'
+        "<ul>{% for move in moves %}<li>{{ move.target.title }}</li>{% endfor %}</ul>",
         encoding="utf-8",
     )
     site = built_site(project, tmp_path / "site")
     role = site.html("/roles/senior-engineer/")
-    assert '<p class="our-layout">' in role and "Roles that lead here" not in role
-    assert '<p class="our-layout">' in site.html("/roles/staff-engineer/"), "every role page"
+    assert '<div class="our-layout">' in role and "Roles that lead here" not in role
+    assert 'href="#where-this-role-can-lead"' in role, "its headings are in the table of contents"
+    assert '<div class="our-layout">' in site.html("/roles/staff-engineer/"), "every role page"
     assert "Where you could go" in site.html("/roles/senior-engineer/worksheet/"), "other templates stay the guide's"

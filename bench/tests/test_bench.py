@@ -52,7 +52,7 @@ def test_the_plain_baseline_is_the_guide_without_macros_or_hooks(tmp_path: Path)
     role = next(iter(guide.roles.values()))
     assert any(f"roles/{role.id}/index.md" in str(family) for family in paths), "the expanded navigation"
     page = (plain / "docs" / "roles" / role.id / "index.md").read_text(encoding="utf-8")
-    assert page.startswith("# ") and "{{" not in page
+    assert page.lstrip().startswith("# ") and "{{" not in page
     chapter = (plain / "docs" / "follow-up.md").read_text(encoding="utf-8")
     assert "{{" not in chapter and "Thank you, and our next steps" in chapter, "macros already expanded"
     assert "!/templates/" in settings["exclude_docs"], "MkDocs would leave the template pages out"

@@ -17,7 +17,6 @@ from types import MappingProxyType
 
 from ..errors import DataError, DataProblem
 from ..model import Guide
-from ..schema_check import SCHEMA_DIR
 from . import records
 from .files import (
     CAREER_PATHS,
@@ -33,6 +32,7 @@ from .files import (
 )
 from .problems import Problems
 from .references import check_question_filters, check_roles
+from .schema_check import SCHEMA_DIR
 
 __all__ = ["load_guide"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..schema_check import schema_problems
-from ..yaml_loader import load_yaml_file
 from .problems import Problems
+from .schema_check import schema_problems
+from .yaml_reader import load_yaml_file
 
 YAML_SUFFIXES = (".yml", ".yaml")
 

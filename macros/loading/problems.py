@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from ..errors import DataProblem
 from ..model import Origin
-from ..yaml_loader import Located
+from .yaml_reader import Located
 
 
 class Dangling(NamedTuple):

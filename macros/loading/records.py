@@ -26,9 +26,9 @@ from ..model import (
     WorksheetSection,
     WritingTable,
 )
-from ..yaml_loader import Located
 from .files import DataFile
 from .problems import IdRegistry, Problems, line_of, suggest
+from .yaml_reader import Located
 
 DEFAULT_WRITING_LINES = 3
 DEFAULT_TABLE_ROWS = 5

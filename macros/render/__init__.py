@@ -1,1 +1,1 @@
-"""Pure functions from model objects to Markdown/HTML; every value from YAML is escaped."""
+"""From model to page: the Jinja environment and filters, and the values templates need (map geometry, matrix cells, groupings)."""

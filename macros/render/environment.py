@@ -2,11 +2,14 @@
 
 Templates live in `macros/templates/career-guide/`; a site overrides one by
 putting a file of the same name under its theme's `custom_dir` (for example
-`overrides/career-guide/role.md`). Autoescaping is on, so every value from YAML
+`overrides/career-guide/role.html`). Autoescaping is on, so every value from YAML
 is text unless a filter below has already made it safe HTML:
 
-- `prose` / `prose_inline`: Markdown prose through the one sanitising converter;
-- `heading`: text for a Markdown heading, with nothing in it acting as syntax.
+- `prose` / `prose_inline`: Markdown prose through the one sanitising converter.
+
+Pages are finished HTML: MkDocs does not run them through Markdown. Their
+headings go through the `h` macro (macros.html), which gives each the id,
+permanent link and table-of-contents entry Markdown would have given it.
 
 Data is passed to templates as values, never as template source.
 """
@@ -22,7 +25,7 @@ from markupsafe import Markup
 
 from .. import urls
 from ..career_moves import MOVE_LABELS
-from .markup import heading_text, prose, prose_inline
+from .markup import prose, prose_inline
 from .views import KIND_LABELS, PERSON_FIELDS, mailto, question_groups, split_placeholders
 
 TEMPLATE_FOLDER = "career-guide"
@@ -60,7 +63,6 @@ def environment(custom_dir: Path | None = None) -> jinja2.Environment:
     env.filters.update(
         prose=_safe(prose),
         prose_inline=_safe(prose_inline),
-        heading=_safe(heading_text),
     )
     env.globals.update(
         href=_href,

@@ -24,7 +24,6 @@ _SANITISER = nh3.Cleaner(
     url_schemes=ALLOWED_SCHEMES,
     link_rel="noopener",
 )
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # Python-Markdown escapes, plus | for tables
 _SINGLE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
 
@@ -39,12 +38,6 @@ def _converter() -> markdown.Markdown:
 def text(value: str) -> str:
     """Plain text, escaped for HTML."""
     return html.escape(value, quote=True)
-
-
-def heading_text(value: str) -> str:
-    """Plain text for a Markdown heading or table cell: nothing in it can act as syntax."""
-    escaped = html.escape(value, quote=False)
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", escaped)
 
 
 # Text free of these can only be one plain paragraph in Markdown: no emphasis,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.yaml_loader import load_yaml_file
+from macros.loading.yaml_reader import load_yaml_file
 
 pytestmark = pytest.mark.unit
 

@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import jsonschema_rs
 
-from .errors import DataProblem
-from .yaml_loader import Located
+from ..errors import DataProblem
+from .yaml_reader import Located
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator, ValidationError
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
 
 # How a record inside a list is named in messages ("role 'senior-engineer'").
 RECORD_NOUNS = {
