@@ -38,8 +38,8 @@ lint: $(STAMP)  ## Type-check (mypy --strict) and lint (ruff) the code
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-bench: $(STAMP)  ## Measure build time and memory at 1x, 10x and 50x the default data (see bench/README.md)
-	$(PYTHON) bench/run.py
+bench: $(STAMP)  ## Measure build time, memory and size at 1x, 10x and 50x the default data (LARGE=1: also 100x, 200x; see bench/README.md)
+	$(PYTHON) bench/run.py $(if $(LARGE),--large)
 
 # What the tests need from Debian: installed when we can, otherwise we say how.
 # $(1): the command that must exist, $(2): the Debian package, $(3): what needs it.

@@ -2,7 +2,7 @@
 
 Added by the benchmark's config (never by the project's mkdocs.yml). It
 writes, into $CAREER_GUIDE_EXPORT, each page's Markdown after the macros ran,
-and the navigation and site settings after the guide's plugin set them (so the baseline also shows the repository link and
+and the site settings after the guide's plugin set them (so the baseline also shows the repository link and
 "Edit this page"): the same site as plain Markdown, for the baseline build.
 """
 
@@ -21,10 +21,9 @@ SETTINGS_FROM_DATA = ("site_name", "site_description", "repo_url", "repo_name", 
 """The settings the guide's plugin takes from data/company.yml."""
 
 
-@event_priority(-100)  # after the guide's plugin has expanded the navigation
+@event_priority(-100)  # after the guide's plugin has set the site's name and repository
 def on_config(config: Any) -> Any:
     EXPORT.mkdir(parents=True, exist_ok=True)
-    (EXPORT / "nav.yml").write_text(yaml.safe_dump(config.nav, sort_keys=False, allow_unicode=True), encoding="utf-8")
     settings = {name: config[name] for name in SETTINGS_FROM_DATA if config[name]}
     (EXPORT / "settings.yml").write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return config

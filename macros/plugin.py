@@ -29,7 +29,7 @@ from .loading import load_guide
 from .model import Company, Guide
 from .pages import GeneratedPage, expand_nav, generated_pages
 from .render.environment import environment
-from .theme_patches import EDITS, PatchError, PatchingLoader
+from .theme_patches import EDITS, PatchError, PatchingLoader, SectionListing
 
 if TYPE_CHECKING:
     import jinja2
@@ -131,12 +131,20 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """A generated page's finished HTML, with the table of contents and anchors Markdown would have found."""
-        generated = self.pages.get(page.file.src_uri)
+        # Taken out: once MkDocs holds the page's HTML, this copy is not needed.
+        generated = self.pages.pop(page.file.src_uri, None)
         if generated is None:
             return None
         page.toc = get_toc(generated.toc)  # type: ignore[arg-type]
         page.present_anchor_ids = generated.anchors
         return generated.html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Let go of a page's HTML once its file is made: nothing reads it again, and keeping
+        every page's until the build ends would make memory grow with the company.
+        (Its Markdown stays: other pages' navigation may take its title from it.)"""
+        page.content = None
+        return output
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """Patch Material's templates (see theme_patches) and give them the plugin's settings."""
@@ -147,7 +155,7 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
                 env.loader.get_source(env, name)
             except PatchError as error:
                 raise PluginError(str(error)) from None
-        env.globals["career_guide"] = {"nav_section_limit": self.config.nav_section_limit}
+        env.globals["career_guide"] = SectionListing(self.config.nav_section_limit)
         return env
 
 

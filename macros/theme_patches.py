@@ -13,9 +13,14 @@ from collections.abc import Callable, Mapping
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import jinja2
+
+if TYPE_CHECKING:
+    from mkdocs.structure import StructureItem
+    from mkdocs.structure.nav import Section
+    from mkdocs.structure.pages import Page
 
 
 class Edit(NamedTuple):
@@ -45,28 +50,26 @@ EDITS: Mapping[str, tuple[Edit, ...]] = {
         Edit(
             # A section longer than the limit lists only the entry being read,
             # then a link to its index page: every sidebar stays the same size
-            # however many families, roles or worksheets the data holds.
-            "count a section's entries against the limit",
+            # however many families, roles or worksheets the data holds. Which
+            # entries to list is worked out by SectionListing below, without
+            # looping over every entry of a long section on every page.
+            "list a long section's current entry and a link to all of them",
             old="""          <ul class="md-nav__list" data-md-scrollfix>
             {% for item in nav_item.children %}
-              {% if not index or item != index %}""",
-            new="""          {% set entries = nav_item.children | length - (1 if index else 0) %}
-          {% set long = index and entries > career_guide.nav_section_limit %}
-          <ul class="md-nav__list" data-md-scrollfix>
-            {% for item in nav_item.children %}
-              {% if (not index or item != index) and (not long or item.active) %}""",
-        ),
-        Edit(
-            "link a long section's index page after the entry being read",
-            old="""              {% endif %}
+              {% if not index or item != index %}
+                {{ render(item, path ~ "_" ~ loop.index, level + 1, nav_item) }}
+              {% endif %}
             {% endfor %}
           </ul>""",
-            new="""              {% endif %}
+            new="""          {% set listing = career_guide.listing(nav_item, index, page) %}
+          <ul class="md-nav__list" data-md-scrollfix>
+            {% for position, item in listing.entries %}
+                {{ render(item, path ~ "_" ~ position, level + 1, nav_item) }}
             {% endfor %}
-            {% if long and index != page %}
+            {% if listing.long and index != page %}
               <li class="md-nav__item">
                 <a href="{{ index.url | url }}" class="md-nav__link cg-nav-all">
-                  <span class="md-ellipsis">All {{ entries }} in {{ nav_item.title }}</span>
+                  <span class="md-ellipsis">All {{ listing.size }} in {{ nav_item.title }}</span>
                 </a>
               </li>
             {% endif %}
@@ -104,6 +107,46 @@ def apply_edits(name: str, source: str, edits: tuple[Edit, ...]) -> str:
             "or update the edits in macros/theme_patches.py."
         )
     return source
+
+
+class Listing(NamedTuple):
+    """What one navigation section lists on one page."""
+
+    entries: list[tuple[int, StructureItem]]
+    """(position among the section's children, 1-based, as Material numbers them; entry)."""
+    size: int
+    """How many entries the section has, its index page aside."""
+    long: bool
+
+
+class SectionListing:
+    """Decides, for the edited nav-item.html, which entries of a navigation section a page lists.
+
+    A section of at most `limit` entries lists them all. A longer one (one with
+    an index page to list them instead) lists only the entry that holds the page
+    being read, found among the page's ancestors: the cost does not grow with
+    the number of entries. One instance serves one build.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._positions: dict[int, dict[int, int]] = {}
+
+    def _position(self, section: Section, entry: StructureItem) -> int:
+        positions = self._positions.get(id(section))
+        if positions is None:
+            positions = {id(child): number for number, child in enumerate(section.children, start=1)}
+            self._positions[id(section)] = positions
+        return positions[id(entry)]
+
+    def listing(self, section: Section, index: Page | None, page: Page) -> Listing:
+        children = section.children
+        size = len(children) - (1 if index else 0)
+        if not index or size <= self.limit:
+            return Listing([(n, child) for n, child in enumerate(children, start=1) if child is not index], size, False)
+        chain: list[StructureItem] = [page, *page.ancestors]
+        holding = [item for item in chain if item.parent is section and item is not index]
+        return Listing([(self._position(section, item), item) for item in holding], size, True)
 
 
 MATERIAL_TEMPLATES = Path(str(files("material") / "templates")).resolve()
