@@ -25,6 +25,7 @@ from mkdocs.structure.toc import get_toc
 
 from .chapter_macros import chapter_macros
 from .errors import DataError
+from .links import broken_links
 from .loading import load_guide
 from .model import Company, Guide
 from .pages import GeneratedPage, expand_nav, generated_pages
@@ -123,6 +124,10 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
             # relative to docs/, as MkDocs joins it to edit_uri).
             file.edit_uri = posixpath.relpath(page.origin.path, docs) if page.origin else None
             files.append(file)
+        # The home page's URL is './', the path a link to it resolves to ''.
+        site_urls = {"" if file.url == "./" else file.url for file in files}
+        if problems := broken_links(self.pages.values(), site_urls):
+            raise PluginError("The guide's data has problems:\n" + DataError(problems).report())
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -70,3 +70,24 @@ def test_a_failed_publish_leaves_the_previous_site_untouched(tmp_path: Path) -> 
     assert tree_digest(project / "site") == before
     assert tree_digest(project / "data") != data_before  # only our own edit changed data/
     assert not list(project.glob(".site-*")), "no staging folder is left behind"
+
+
+def test_a_link_in_prose_that_leads_nowhere_stops_the_build_at_its_record(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    summary = "summary: Leads the technical side of a team's projects"
+    break_file(
+        project,
+        "career_paths/engineering.yml",
+        summary,
+        "summary: See [the staff role](../staff-engineer/), [a missing role](../no-such-role/) "
+        "and [a missing heading](../staff-engineer/#no-such-heading). Leads the technical side of a team's projects",
+    )
+    result = run_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    engineering = (project / "data/career_paths/engineering.yml").read_text(encoding="utf-8").splitlines()
+    record = next(number for number, text in enumerate(engineering, start=1) if "id: senior-engineer" in text)
+    assert f"data/career_paths/engineering.yml:{record}: the link '../no-such-role/' on /roles/senior-engineer/ leads to no page" in output
+    assert "the link '../staff-engineer/#no-such-heading' on /roles/senior-engineer/ leads to no heading or anchor" in output
+    assert "'../staff-engineer/' on" not in output, "a link to an existing page is fine"
+    assert not (tmp_path / "site" / "index.html").exists()

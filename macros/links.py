@@ -1,0 +1,72 @@
+"""Every link in the generated pages leads somewhere: to a page or file of the site, and to an anchor that exists.
+
+Generated pages skip Markdown, and MkDocs never checked links inside raw HTML
+anyway, so the plugin checks them here once all pages are known. A broken link
+can only come from the data (a link written in prose), so it is reported
+against the data file the page comes from, like any other mistake in the data.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from .errors import DataProblem
+
+if TYPE_CHECKING:
+    from .pages import GeneratedPage
+
+_HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
+
+
+def _page_url(src_uri: str) -> str:
+    """The directory URL of a page's virtual file (`roles/x/index.md` is `roles/x/`)."""
+    return src_uri.removesuffix("index.md")
+
+
+def _target(page_url: str, href: str) -> tuple[str, str] | None:
+    """The site path and anchor `href` leads to from `page_url`; None for another site or scheme."""
+    parts = urlsplit(html.unescape(href))
+    if parts.scheme or parts.netloc:
+        return None
+    if not parts.path:
+        return page_url, parts.fragment
+    base = "/" + page_url
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(base) if not base.endswith("/") else base, parts.path))
+    path = path.lstrip("/")
+    if parts.path.endswith("/") and path:
+        path += "/"
+    return ("" if path == "." else path), parts.fragment
+
+
+def broken_links(pages: Iterable[GeneratedPage], site_urls: set[str]) -> list[DataProblem]:
+    """Each link of `pages` that leads to no page or file of `site_urls`, or to an anchor its page lacks."""
+    pages = list(pages)
+    anchors = {_page_url(page.src_uri): page.anchors for page in pages}
+    problems = []
+    for page in pages:
+        url = _page_url(page.src_uri)
+        for href in dict.fromkeys(_HREF.findall(page.html)):
+            target = _target(url, href)
+            if target is None:
+                continue
+            path, fragment = target
+            if path not in site_urls and path.rstrip("/") not in site_urls:
+                reason = "leads to no page of the guide"
+            elif fragment and path in anchors and fragment not in anchors[path]:
+                reason = f"leads to no heading or anchor '#{fragment}' on that page"
+            else:
+                continue
+            where = page.origin
+            problems.append(
+                DataProblem(
+                    where.path if where else "data",
+                    where.line if where else 1,
+                    f"the link '{html.unescape(href)}' on /{url} {reason}: correct the address in the text",
+                )
+            )
+    return problems
