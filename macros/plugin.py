@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from .chapter_macros import chapter_macros
+from .compact import compact
 from .errors import DataError
 from .links import broken_links
 from .loading import load_guide
@@ -145,11 +146,12 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         return generated.html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Let go of a page's HTML once its file is made: nothing reads it again, and keeping
-        every page's until the build ends would make memory grow with the company.
-        (Its Markdown stays: other pages' navigation may take its title from it.)"""
+        """Write the page without the theme's indentation (see compact), and let go of its HTML:
+        nothing reads it again, and keeping every page's until the build ends would make
+        memory grow with the company. (Its Markdown stays: other pages' navigation may
+        take its title from it.)"""
         page.content = None
-        return output
+        return compact(output)
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """Patch Material's templates (see theme_patches) and give them the plugin's settings."""
