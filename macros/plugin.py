@@ -1,15 +1,16 @@
 """The Career Guide plugin: MkDocs' events wired to the modules that do the work.
 
 Load and validate the data once per build (`loading`), add the generated pages
-as virtual files (`pages`), shape the navigation (`pages`, `theme_patches`),
-and give the hand-written chapters their macros (`chapter_macros`, through
-mkdocs-macros' registration API). Everything a build needs lives on the plugin
-instance; nothing is kept in module-level state or on MkDocs' config.
+as virtual files and check their links (`pages`, `links`), hand MkDocs their
+finished HTML instead of Markdown, shape the navigation (`pages`,
+`theme_patches`), write pages compactly (`compact`), and give the hand-written
+chapters their macros (`chapter_macros`, through mkdocs-macros' registration
+API). Everything a build needs lives on the plugin instance; nothing is kept
+in module-level state or on MkDocs' config.
 """
 
 from __future__ import annotations
 
-import logging
 import posixpath
 import sys
 from pathlib import Path
@@ -39,8 +40,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
     from mkdocs_macros.plugin import MacrosPlugin
 
-log = logging.getLogger("mkdocs.plugins.career_guide")
-
 
 class CareerGuideConfig(base.Config):
     """The plugin's settings under `plugins: - career-guide:` in mkdocs.yml."""
@@ -62,9 +61,9 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         self.serving = False
         self.guide: Guide | None = None
         self.env: jinja2.Environment | None = None
-        self.pages: dict[str, GeneratedPage] = {}
-        """This build's generated pages, by their virtual file's path."""
         """The page templates of this build (the site's own first, from its custom_dir)."""
+        self.pages: dict[str, GeneratedPage] = {}
+        """This build's generated pages not yet handed to MkDocs, by their virtual file's path."""
         self.last_good: Guide | None = None
         """While previewing: the last data that loaded, shown while an edit is broken."""
 
