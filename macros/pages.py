@@ -50,6 +50,8 @@ class GeneratedPage(NamedTuple):
     origin: Origin | None
     """The data file the page comes from ("Edit this page" opens it); None for
     index pages, which gather many files and so have no single one to edit."""
+    anchors: frozenset[str]
+    """Every id in the page: what links into it may point at."""
     in_nav: bool = True
     search_boost: float | None = None
     """Below 1 ranks the page below others in search (role worksheets below their role)."""
@@ -60,11 +62,6 @@ class GeneratedPage(NamedTuple):
         if self.search_boost is not None:
             meta["search"] = {"boost": self.search_boost}
         return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n"
-
-    @property
-    def anchors(self) -> set[str]:
-        """Every id in the page, for MkDocs to check links into it."""
-        return set(_ID.findall(self.html))
 
 
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -85,12 +82,15 @@ def _page(
     """The page at `url`, laid out by template `layout` with `context`."""
     headings = PageHeadings()
     html = render(env, layout, page_url=url, headings=headings, **context)
-    return GeneratedPage(source_path(url), html, headings.tokens(), headings.title or "", origin, in_nav, boost)
+    anchors = frozenset(_ID.findall(html))
+    return GeneratedPage(source_path(url), html, headings.tokens(), headings.title or "", origin, anchors, in_nav, boost)
 
 
 def generated_pages(guide: Guide, env: jinja2.Environment) -> list[GeneratedPage]:
     """Every page the data produces, laid out by the templates of `env`."""
     families = list(guide.families)
+    templates = list(guide.templates.values())
+    agenda = _agenda(guide)
     pages = [
         _page(
             env,
@@ -131,7 +131,7 @@ def generated_pages(guide: Guide, env: jinja2.Environment) -> list[GeneratedPage
                     moves=moves,
                     leading_here=guide.roles_leading_to(role),
                     questions=questions,
-                    templates=list(guide.templates.values()),
+                    templates=templates,
                 )
             )
             pages.append(
@@ -146,10 +146,9 @@ def generated_pages(guide: Guide, env: jinja2.Environment) -> list[GeneratedPage
                     role=role,
                     moves=moves,
                     questions=questions,
-                    agenda=_agenda(guide),
+                    agenda=agenda,
                 )
             )
-    templates = list(guide.templates.values())
     pages.append(_page(env, "templates-index.html", TEMPLATES_URL, None, templates=templates))
     pages.extend(_page(env, "template.html", template_url(t.id), t.origin, template=t) for t in templates)
     sheets = list(guide.worksheets.values())

@@ -141,7 +141,7 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         if generated is None:
             return None
         page.toc = get_toc(generated.toc)  # type: ignore[arg-type]
-        page.present_anchor_ids = generated.anchors
+        page.present_anchor_ids = set(generated.anchors)
         return generated.html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
