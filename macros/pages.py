@@ -13,9 +13,10 @@ import yaml
 from .career_moves import moves_from
 from .model import Guide, Origin, Template, Worksheet
 from .render.career_map import career_map
-from .render.environment import render
+from .render.environment import is_guide_template, render
 from .render.toc import PageHeadings
 from .render.views import level_matrix, moves_by_role
+from .search_sections import SECTIONS_BY_LAYOUT, SearchSection
 from .urls import (
     PATHS_URL,
     TEMPLATES_URL,
@@ -55,6 +56,9 @@ class GeneratedPage(NamedTuple):
     in_nav: bool = True
     search_boost: float | None = None
     """Below 1 ranks the page below others in search (role worksheets below their role)."""
+    search: tuple[SearchSection, ...] | None = None
+    """The page's search entries, built from the data; None when a site's own
+    template lays the page out, which only its HTML describes."""
 
     @property
     def front_matter(self) -> str:
@@ -83,7 +87,8 @@ def _page(
     headings = PageHeadings()
     html = render(env, layout, page_url=url, headings=headings, **context)
     anchors = frozenset(_ID.findall(html))
-    return GeneratedPage(source_path(url), html, headings.tokens(), headings.title or "", origin, anchors, in_nav, boost)
+    search = tuple(SECTIONS_BY_LAYOUT[layout](**context)) if is_guide_template(env, layout) else None
+    return GeneratedPage(source_path(url), html, headings.tokens(), headings.title or "", origin, anchors, in_nav, boost, search)
 
 
 def generated_pages(guide: Guide, env: jinja2.Environment) -> list[GeneratedPage]:

@@ -32,12 +32,16 @@ from .loading import load_guide
 from .model import Company, Guide
 from .pages import GeneratedPage, expand_nav, generated_pages
 from .render.environment import environment
+from .search_index import MaterialSearch
+from .search_sections import SearchSection
 from .theme_patches import EDITS, PatchError, PatchingLoader, SectionListing
 
 if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
     from mkdocs_macros.plugin import MacrosPlugin
 
 
@@ -64,6 +68,9 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         """The page templates of this build (the site's own first, from its custom_dir)."""
         self.pages: dict[str, GeneratedPage] = {}
         """This build's generated pages not yet handed to MkDocs, by their virtual file's path."""
+        self.search: MaterialSearch | None = None
+        self.search_sections: dict[str, tuple[tuple[SearchSection, ...], float | None]] = {}
+        """Generated pages' search entries, from when MkDocs takes their HTML to when they are laid out."""
         self.last_good: Guide | None = None
         """While previewing: the last data that loaded, shown while an edit is broken."""
 
@@ -114,6 +121,8 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         assert self.guide is not None and self.env is not None, "on_config loads the data first"
         docs = _docs_path(config)
         self.pages = {}
+        self.search = MaterialSearch(config)
+        self.search_sections = {}
         for page in generated_pages(self.guide, self.env):
             self.pages[page.src_uri] = page
             # Explicit inclusion also overrides MkDocs' default `exclude_docs`, which
@@ -142,7 +151,17 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
             return None
         page.toc = get_toc(generated.toc)  # type: ignore[arg-type]
         page.present_anchor_ids = set(generated.anchors)
+        if generated.search is not None:
+            self.search_sections[page.file.src_uri] = (generated.search, generated.search_boost)
         return generated.html
+
+    @event_priority(50)  # before Material's search plugin would parse the page's HTML
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        """Index a generated page by the sections built from its data (see search_index)."""
+        search = self.search_sections.pop(page.file.src_uri, None)
+        if search is not None and self.search is not None:
+            self.search.add(page, *search)
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Write the page without the theme's indentation (see compact), and let go of its HTML:

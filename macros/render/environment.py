@@ -81,6 +81,15 @@ def environment(custom_dir: Path | None = None) -> jinja2.Environment:
     return env
 
 
+PACKAGE_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
+
+def is_guide_template(env: jinja2.Environment, name: str) -> bool:
+    """Whether layout `name` is the guide's own, not a site's version from its custom_dir."""
+    filename = env.get_template(f"{TEMPLATE_FOLDER}/{name}").filename
+    return filename is not None and Path(filename).resolve().is_relative_to(PACKAGE_TEMPLATES)
+
+
 def render(env: jinja2.Environment, name: str, **context: Any) -> str:
     """Template `name` (in TEMPLATE_FOLDER) rendered with `context`."""
     return env.get_template(f"{TEMPLATE_FOLDER}/{name}").render(**context)

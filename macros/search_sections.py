@@ -1,0 +1,288 @@
+"""What the search index holds for each generated page, built from the data rather than from its HTML.
+
+Material's search plugin finds a page's sections by parsing its HTML, the
+largest single cost of a build once pages skip Markdown. A generated page's
+sections are known before it is drawn: one per heading, each with the data
+the template puts under it. Each function below mirrors one layout of
+`macros/templates/career-guide/` and gives, per heading, the words a reader
+could search for: every text that comes from the data. The layouts' fixed
+wording (button labels, table headings, "Concrete things to ask for") is left
+out: it is on every page of a kind, so it would only match them all.
+
+A test builds a site both ways and checks that every word from the data is
+indexed for the same page as before, and that every section keeps its title
+and its address.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
+
+from .career_moves import MOVE_LABELS, Change, Move
+from .model import Family, Guide, Question, Role, Template, Worksheet
+from .render.career_map import CareerMap
+from .render.markup import prose
+from .render.toc import PageHeadings
+from .render.views import KIND_LABELS, FamilyMoves, MatrixRow, question_groups
+
+
+class SearchSection(NamedTuple):
+    """One entry of the search index: a heading and what follows it."""
+
+    anchor: str
+    """The heading's id; "" for the page's first section, found at the page's own address."""
+    title: str
+    """HTML-escaped text, as Material takes it from a heading."""
+    text: str
+    """Escaped text with only the tags Material keeps for result previews (p, ul, ol, li, code)."""
+
+
+_TAG = re.compile(r"<(/?)([a-z0-9]+)[^>]*>")
+_KEPT_TAGS = frozenset({"p", "ul", "ol", "li", "code", "pre"})
+"""The tags Material keeps in search results; links and emphasis become their text."""
+
+
+def _prose_text(value: str) -> str:
+    """Prose from the data as search text: its sanitised HTML with only the kept tags."""
+    return _TAG.sub(lambda tag: f"<{tag[1]}{tag[2]}>" if tag[2] in _KEPT_TAGS else "", prose(value))
+
+
+def _inline(value: str) -> str:
+    """Prose inside a list item: one paragraph loses its <p>."""
+    text = _prose_text(value)
+    if text.startswith("<p>") and text.endswith("</p>") and text.count("<p>") == 1:
+        return text[3:-4]
+    return text
+
+
+def _esc(value: object) -> str:
+    return html.escape(str(value), quote=False)
+
+
+class _Sections:
+    """Collects a page's sections, numbering headings as the page's `h` macro does."""
+
+    def __init__(self) -> None:
+        self._headings = PageHeadings()
+        self._sections: list[tuple[str, str, list[str]]] = []
+
+    def heading(self, level: int, title: str, *, anchor: str | None = None) -> None:
+        """A heading; `anchor` for one the layout writes with a fixed id, outside the table of contents."""
+        ident = anchor if anchor is not None else self._headings.add(level, title)
+        self._sections.append(("" if not self._sections else ident, html.escape(title, quote=False), []))
+
+    def _add(self, piece: str) -> None:
+        self._sections[-1][2].append(piece)
+
+    def para(self, *texts: str | None) -> None:
+        words = " ".join(text for text in texts if text)
+        if words:
+            self._add(f"<p>{html.escape(words, quote=False)}</p>")
+
+    def prose(self, value: str | None) -> None:
+        if value:
+            self._add(_prose_text(value))
+
+    def items(self, pieces: Iterable[str], *, ordered: bool = False) -> None:
+        """A list of items, each already search text (see `_inline` and `_esc`)."""
+        entries = "".join(f"<li>{piece}</li>" for piece in pieces)
+        if entries:
+            tag = "ol" if ordered else "ul"
+            self._add(f"<{tag}>{entries}</{tag}>")
+
+    def result(self) -> list[SearchSection]:
+        return [SearchSection(anchor, title, "".join(text)) for anchor, title, text in self._sections]
+
+
+def _level_change(before: int | None, after: int | None) -> str:
+    if before is None:
+        return f"level {after}"
+    if after is None:
+        return f"was level {before}"
+    return f"level {before} → {after}" if before != after else f"level {after}"
+
+
+def _questions(sections: _Sections, questions: Iterable[Question]) -> None:
+    for group in question_groups(questions):
+        sections.para(group.topic)
+        sections.items((_inline(question.text) for question in group.questions), ordered=True)
+
+
+def _map_and_moves(sections: _Sections, level: int, map: CareerMap, moves: list[FamilyMoves]) -> None:
+    sections.para(*(heading for heading, _ in map.headings))
+    sections.items(f"{_esc(node.role.title)}, {_esc(map.family_names[node.role.family_id])}, level {node.role.level}" for node in map.nodes)
+    sections.heading(level + 1, "The same moves as a list")
+    sections.items(
+        f"{_esc(entry.role.title)} → " + ", ".join(f"{_esc(target.title)} ({MOVE_LABELS[kind].lower()})" for kind, target in entry.moves)
+        for entry in moves
+    )
+
+
+def _role_list(sections: _Sections, family: Family) -> None:
+    sections.items(f"Level {role.level} {_esc(role.title)}" for role in family.roles)
+
+
+def role_sections(
+    *,
+    guide: Guide,
+    role: Role,
+    family: Family,
+    moves: tuple[Move, ...],
+    leading_here: tuple[tuple[Role, str], ...],
+    questions: tuple[Question, ...],
+    templates: list[Template],
+    **_: Any,
+) -> list[SearchSection]:
+    sections = _Sections()
+    sections.heading(1, role.title)
+    sections.para(f"{family.name} · Level {role.level}")
+    sections.prose(role.summary)
+    sections.heading(2, "Responsibilities")
+    sections.items(_inline(item) for item in role.responsibilities)
+    sections.heading(2, "Skills")
+    competencies = [(guide.competencies[c], level) for c, level in role.skills.items()]
+    sections.items(f"{_esc(c.name)}: {level} of {len(c.levels)}. {_inline(c.level_text(level))}" for c, level in competencies)
+    sections.heading(2, "Where this role can lead")
+    for move in moves:
+        sections.heading(3, f"{MOVE_LABELS[move.kind]}: {move.target.title}")
+        sections.para(f"{move.target.title} · {guide.family_of(move.target).name} · level {move.target.level}")
+        for change, items in move.grouped():
+            sections.para(change.value)
+            sections.items(
+                f"{_esc(item.competency.name)} ({_level_change(item.before, item.after)})"
+                + (f": {_inline(item.competency.level_text(item.after))}" if item.after is not None else "")
+                for item in items
+            )
+    sections.heading(2, "Roles that lead here")
+    sections.items(
+        f"{_esc(other.title)} ({_esc(guide.family_of(other).name)}, {MOVE_LABELS[kind].lower()})" for other, kind in leading_here
+    )
+    sections.heading(2, "Questions to ask about this role")
+    _questions(sections, questions)
+    sections.heading(2, "Development requests")
+    sections.items(_inline(item) for item in role.development)
+    sections.heading(2, "Prepare your conversation")
+    sections.items(_esc(template.title) for template in templates)
+    return sections.result()
+
+
+def _message(sections: _Sections, template: Template) -> None:
+    sections.para(f"{KIND_LABELS[template.kind]}: {template.title}")
+    sections.para(template.subject)
+    sections.para(template.body)
+
+
+def role_worksheet_sections(
+    *, role: Role, moves: tuple[Move, ...], questions: tuple[Question, ...], agenda: Template | None, **_: Any
+) -> list[SearchSection]:
+    sections = _Sections()
+    sections.heading(1, f"Preparation worksheet: {role.title}")
+    sections.para(role.title)
+    sections.heading(2, "Where you could go")
+    for move in moves:
+        changed = [item for item in move.changes if item.change in (Change.NEW, Change.RAISED)]
+        sections.para(
+            f"{MOVE_LABELS[move.kind]}: {move.target.title}.",
+            "; ".join(f"{item.competency.name} ({_level_change(item.before, item.after)})" for item in changed),
+        )
+    sections.heading(2, "Questions for your conversation")
+    sections.items((_inline(question.text) for question in questions), ordered=True)
+    sections.heading(2, "Agenda to send ahead")
+    if agenda:
+        sections.prose(agenda.when)
+        _message(sections, agenda)
+    return sections.result()
+
+
+def family_sections(
+    *, guide: Guide, family: Family, map: CareerMap, moves: list[FamilyMoves], matrix: list[MatrixRow], **_: Any
+) -> list[SearchSection]:
+    sections = _Sections()
+    sections.heading(1, family.name)
+    sections.prose(family.description)
+    sections.heading(2, "Roles")
+    _role_list(sections, family)
+    sections.heading(2, "Career map")
+    _map_and_moves(sections, 2, map, moves)
+    sections.heading(2, "Skills by level")
+    sections.para(*(f"{role.title} Level {role.level}" for role in family.roles))
+    sections.items(
+        f"{_esc(row.competency.name)}: " + ", ".join("–" if cell.level is None else str(cell.level) for cell in row.cells) for row in matrix
+    )
+    return sections.result()
+
+
+def paths_sections(*, guide: Guide, map: CareerMap, moves: list[FamilyMoves], **_: Any) -> list[SearchSection]:
+    sections = _Sections()
+    sections.heading(1, "Career paths")
+    sections.heading(2, "Company-wide map")
+    _map_and_moves(sections, 2, map, moves)
+    sections.heading(2, "All roles")
+    for family in guide.families:
+        sections.para(family.name)
+        _role_list(sections, family)
+    return sections.result()
+
+
+def templates_index_sections(*, templates: list[Template], **_: Any) -> list[SearchSection]:
+    sections = _Sections()
+    sections.heading(1, "Message templates")
+    for template in templates:
+        sections.para(f"{template.title} ({KIND_LABELS[template.kind]})")
+        sections.prose(template.when)
+    return sections.result()
+
+
+def template_sections(*, template: Template, **_: Any) -> list[SearchSection]:
+    sections = _Sections()
+    sections.heading(1, template.title)
+    sections.para(KIND_LABELS[template.kind])
+    sections.heading(2, "When to use it")
+    sections.prose(template.when)
+    if template.placeholders:
+        sections.heading(2, "Fill in the blanks", anchor="fill-in")
+        sections.items(_esc(name) for name in template.placeholders)
+    sections.heading(2, "The message", anchor="the-message")
+    _message(sections, template)
+    return sections.result()
+
+
+def worksheets_index_sections(*, guide: Guide, worksheets: list[Worksheet], **_: Any) -> list[SearchSection]:
+    sections = _Sections()
+    sections.heading(1, "Worksheets")
+    sections.heading(2, "For every conversation")
+    for sheet in worksheets:
+        sections.para(sheet.title)
+        sections.prose(sheet.purpose)
+    sections.heading(2, "For your role")
+    sections.items(f"{_esc(family.name)}: " + ", ".join(_esc(role.title) for role in family.roles) for family in guide.families)
+    return sections.result()
+
+
+def worksheet_sections(*, worksheet: Worksheet, **_: Any) -> list[SearchSection]:
+    sections = _Sections()
+    sections.heading(1, worksheet.title)
+    sections.prose(worksheet.purpose)
+    for section in worksheet.sections:
+        sections.heading(2, section.title)
+        sections.prose(section.intro)
+        sections.items((_inline(question.text) for question in section.questions), ordered=True)
+        if section.table:
+            sections.para(*section.table.columns)
+    return sections.result()
+
+
+SECTIONS_BY_LAYOUT: dict[str, Callable[..., list[SearchSection]]] = {
+    "role.html": role_sections,
+    "role-worksheet.html": role_worksheet_sections,
+    "family.html": family_sections,
+    "paths.html": paths_sections,
+    "templates-index.html": templates_index_sections,
+    "template.html": template_sections,
+    "worksheets-index.html": worksheets_index_sections,
+    "worksheet.html": worksheet_sections,
+}
+"""Each page layout and the function giving its search sections from the same context."""

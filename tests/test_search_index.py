@@ -1,0 +1,114 @@
+"""Generated pages are indexed from their data: the same sections, and every word of data, that Material finds in their HTML."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import Site
+from material.plugins.search.plugin import SearchIndex
+
+from macros.career_moves import MOVE_LABELS, Change
+from macros.render.views import KIND_LABELS, PERSON_FIELDS
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "macros" / "templates" / "career-guide"
+GENERATED = ("paths/", "roles/", "templates/", "worksheets/")
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
+_TOC_LINK = re.compile(r'<a href="#([^"]+)" class="md-nav__link">')
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W\d_]+|\d+", html.unescape(re.sub(r"<[^>]+>", " ", text)).lower()))
+
+
+def _fixed_wording() -> set[str]:
+    """Words the layouts write themselves, on every page of a kind: not searched for, so not indexed."""
+    labels = [*KIND_LABELS.values(), *MOVE_LABELS.values(), *(change.value for change in Change)]
+    labels += [label for _, label, _, _ in PERSON_FIELDS]
+    sources = [path.read_text(encoding="utf-8") for path in TEMPLATES.glob("*.html")]
+    return set().union(*map(_words, labels + sources), _words("Edit this page"))
+
+
+class _Page:
+    """What Material's indexer reads of a page."""
+
+    def __init__(self, url: str, content: str, toc_ids: list[str]) -> None:
+        self.url = url
+        self.content = content
+        self.meta: dict[str, Any] = {}
+        self.title = ""
+        self.toc = [_TocItem(ident) for ident in toc_ids]
+
+
+class _TocItem:
+    def __init__(self, ident: str) -> None:
+        self.id = ident
+        self.url = f"#{ident}"
+        self.children: list[_TocItem] = []
+
+
+def _material_entries(site: Site, location: str) -> list[dict[str, Any]]:
+    """The entries Material's own indexer makes of the built page at `location`."""
+    page = site.html("/" + location)
+    article = _ARTICLE.search(page)
+    assert article, location
+    # The page's content starts at its title (before it, the theme's "Edit this
+    # page" button); a space before each tag keeps neighbouring table cells' words apart.
+    content = article.group(1)
+    content = content[content.index("<h1") :].replace("<", " <").lstrip()
+    index = SearchIndex(lang=["en"])
+    index.add_entry_from_context(_Page(location, content, _TOC_LINK.findall(page)))
+    return index.entries  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def indexed(site: Site) -> dict[str, list[dict[str, Any]]]:
+    """The site's search entries by page address."""
+    docs = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    pages: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for entry in docs:
+        pages[entry["location"].split("#")[0]].append(entry)
+    return pages
+
+
+@pytest.mark.build
+def test_generated_pages_keep_the_sections_material_finds(site: Site, indexed: dict[str, list[dict[str, Any]]]) -> None:
+    generated = [location for location in indexed if location.startswith(GENERATED)]
+    assert len(generated) > 20
+    for location in generated:
+        ours = [(entry["location"], entry["title"]) for entry in indexed[location]]
+        theirs = [(entry["location"], html.unescape(entry["title"]).strip()) for entry in _material_entries(site, location)]
+        assert [(where, html.unescape(title)) for where, title in ours] == theirs, location
+
+
+@pytest.mark.build
+def test_every_word_of_data_on_a_generated_page_is_searchable_on_it(site: Site, indexed: dict[str, list[dict[str, Any]]]) -> None:
+    fixed = _fixed_wording()
+    for location, entries in indexed.items():
+        if not location.startswith(GENERATED):
+            continue
+        ours = set().union(*(_words(entry["title"]) | _words(entry["text"]) for entry in entries))
+        theirs = set().union(*(_words(entry["title"]) | _words(entry["text"]) for entry in _material_entries(site, location)))
+        assert not theirs - ours - fixed, f"{location}: words on the page that search does not find"
+
+
+@pytest.mark.build
+def test_role_worksheets_rank_below_their_role(indexed: dict[str, list[dict[str, Any]]]) -> None:
+    worksheets = [location for location in indexed if location.startswith("roles/") and location.endswith("/worksheet/")]
+    assert worksheets
+    for location in worksheets:
+        assert {entry.get("boost") for entry in indexed[location]} == {0.5}
+        assert all("boost" not in entry for entry in indexed[location.removesuffix("worksheet/")])
+
+
+@pytest.mark.build
+def test_search_text_is_escaped(indexed: dict[str, list[dict[str, Any]]]) -> None:
+    for entries in indexed.values():
+        for entry in entries:
+            tags = set(re.findall(r"</?([a-z0-9]+)", entry["text"]))
+            assert tags <= {"p", "ul", "ol", "li", "code", "pre"}, entry["location"]
