@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 import jinja2
-import yaml
 
 from .career_moves import moves_from
 from .model import Guide, Origin, Template, Worksheet
@@ -38,8 +37,8 @@ WORKSHEETS_MARKER = source_path(WORKSHEETS_URL)
 class GeneratedPage(NamedTuple):
     """A page made from data: finished HTML with its table of contents, and where it comes from.
 
-    Its virtual file holds only front matter (`front_matter`): MkDocs' Markdown
-    step has nothing to do for it, and the plugin hands MkDocs `html` and `toc`.
+    MkDocs' Markdown step has nothing to do for it: the plugin hands MkDocs
+    `html` and `toc` (see finished_page.FinishedPage).
     """
 
     src_uri: str
@@ -61,11 +60,12 @@ class GeneratedPage(NamedTuple):
     template lays the page out, which only its HTML describes."""
 
     @property
-    def front_matter(self) -> str:
+    def meta(self) -> dict[str, Any]:
+        """What front matter would say: the title, and the page's rank in search."""
         meta: dict[str, Any] = {"title": self.title}
         if self.search_boost is not None:
             meta["search"] = {"boost": self.search_boost}
-        return f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n"
+        return meta
 
 
 _ID = re.compile(r'\sid="([^"]+)"')

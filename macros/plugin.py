@@ -2,47 +2,53 @@
 
 Load and validate the data once per build (`loading`), add the generated pages
 as virtual files and check their links (`pages`, `links`), hand MkDocs their
-finished HTML instead of Markdown, shape the navigation (`pages`,
-`theme_patches`), write pages compactly (`compact`), and give the hand-written
-chapters their macros (`chapter_macros`, through mkdocs-macros' registration
-API). Everything a build needs lives on the plugin instance; nothing is kept
+finished HTML instead of Markdown (`finished_page`) and their search entries
+from the data (`search_sections`, `search_index`), shape the navigation
+(`pages`, `theme_patches`), write pages compactly (`compact`), lay out again
+only what changed while previewing (`preview_cache`), and give the
+hand-written chapters their macros (`chapter_macros`, through mkdocs-macros'
+registration API). Everything a build needs lives on the plugin instance; nothing is kept
 in module-level state or on MkDocs' config.
 """
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.nav import Navigation
 
 from .chapter_macros import chapter_macros
 from .compact import compact
 from .errors import DataError
+from .finished_page import FinishedPage
 from .links import broken_links
 from .loading import load_guide
 from .model import Company, Guide
-from .pages import GeneratedPage, expand_nav, generated_pages
+from .pages import expand_nav, generated_pages
+from .preview_cache import REUSED_LAYOUT, REUSED_LAYOUT_SOURCE, REUSED_OUTPUT, PreviewCache
 from .render.environment import environment
 from .search_index import MaterialSearch
-from .search_sections import SearchSection
 from .theme_patches import EDITS, PatchError, PatchingLoader, SectionListing
 
 if TYPE_CHECKING:
-    import jinja2
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
     from mkdocs_macros.plugin import MacrosPlugin
+
+
+log = logging.getLogger("mkdocs.plugins.career-guide")
 
 
 class CareerGuideConfig(base.Config):
@@ -66,19 +72,19 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         self.guide: Guide | None = None
         self.env: jinja2.Environment | None = None
         """The page templates of this build (the site's own first, from its custom_dir)."""
-        self.pages: dict[str, GeneratedPage] = {}
-        """This build's generated pages not yet handed to MkDocs, by their virtual file's path."""
         self.search: MaterialSearch | None = None
-        self.search_sections: dict[str, tuple[tuple[SearchSection, ...], float | None]] = {}
-        """Generated pages' search entries, from when MkDocs takes their HTML to when they are laid out."""
         self.last_good: Guide | None = None
         """While previewing: the last data that loaded, shown while an edit is broken."""
+        self.preview: PreviewCache | None = None
+        """While previewing: the last rebuild's pages, written again when unchanged."""
+        self.nav: Navigation | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup also keeps this instance across the rebuilds of
         # `mkdocs serve`, which is what lets `last_good` outlive a broken edit.
         self.serving = command == "serve"
         self.last_good = None
+        self.preview = PreviewCache() if self.serving else None
 
     @event_priority(100)  # before mkdocs-macros reads the macros registered here
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -120,48 +126,40 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         """Add one virtual page per generated page: nothing is ever written into docs/."""
         assert self.guide is not None and self.env is not None, "on_config loads the data first"
         docs = _docs_path(config)
-        self.pages = {}
         self.search = MaterialSearch(config)
-        self.search_sections = {}
-        for page in generated_pages(self.guide, self.env):
-            self.pages[page.src_uri] = page
+        pages = generated_pages(self.guide, self.env)
+        for page in pages:
             # Explicit inclusion also overrides MkDocs' default `exclude_docs`, which
             # would silently drop every page under templates/.
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, page.src_uri, content=page.front_matter, inclusion=inclusion)
+            file = File.generated(config, page.src_uri, content="", inclusion=inclusion)
             # "Edit this page" opens the YAML file the page comes from (the path is
             # relative to docs/, as MkDocs joins it to edit_uri).
             file.edit_uri = posixpath.relpath(page.origin.path, docs) if page.origin else None
+            FinishedPage(page, file, config)  # becomes file.page: MkDocs uses it, not a page of its own
             files.append(file)
         # The home page's URL is './', the path a link to it resolves to ''.
         site_urls = {"" if file.url == "./" else file.url for file in files}
-        if problems := broken_links(self.pages.values(), site_urls):
+        if problems := broken_links(pages, site_urls):
             raise PluginError("The guide's data has problems:\n" + DataError(problems).report())
         return files
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """A generated page has no Markdown to convert: it is finished HTML (see on_page_content)."""
-        return "" if page.file.src_uri in self.pages else None
-
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """A generated page's finished HTML, with the table of contents and anchors Markdown would have found."""
-        # Taken out: once MkDocs holds the page's HTML, this copy is not needed.
-        generated = self.pages.pop(page.file.src_uri, None)
-        if generated is None:
-            return None
-        page.toc = get_toc(generated.toc)  # type: ignore[arg-type]
-        page.present_anchor_ids = set(generated.anchors)
-        if generated.search is not None:
-            self.search_sections[page.file.src_uri] = (generated.search, generated.search_boost)
-        return generated.html
-
     @event_priority(50)  # before Material's search plugin would parse the page's HTML
-    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    def _index_for_search(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         """Index a generated page by the sections built from its data (see search_index)."""
-        search = self.search_sections.pop(page.file.src_uri, None)
-        if search is not None and self.search is not None:
-            self.search.add(page, *search)
+        if isinstance(page, FinishedPage) and page.search_sections is not None and self.search is not None:
+            self.search.add(page, page.search_sections, page.search_boost)
+            page.search_sections = None
         return context
+
+    @event_priority(-100)  # after every other plugin has seen the page
+    def _reuse_unchanged(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        """While previewing, hand a page unchanged since the last rebuild its previous output (see preview_cache)."""
+        if self.preview is not None and (output := self.preview.reused_output(page)) is not None:
+            context[REUSED_OUTPUT] = output  # type: ignore[literal-required]
+        return context
+
+    on_page_context = CombinedEvent(_index_for_search, _reuse_unchanged)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Write the page without the theme's indentation (see compact), and let go of its HTML:
@@ -169,18 +167,39 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         memory grow with the company. (Its Markdown stays: other pages' navigation may
         take its title from it.)"""
         page.content = None
-        return compact(output)
+        if self.preview is None:
+            return compact(output)
+        if page.meta.get("template") == REUSED_LAYOUT:
+            return output
+        output = compact(output)
+        self.preview.keep(page, output)
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.preview is not None and self.preview.planned:
+            log.info(f"Laid out {self.preview.planned - self.preview.reused} changed pages; {self.preview.reused} unchanged pages reused")
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """Patch Material's templates (see theme_patches) and give them the plugin's settings."""
         assert env.loader is not None
-        env.loader = PatchingLoader(env.loader)
+        patching = PatchingLoader(env.loader)
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({REUSED_LAYOUT: REUSED_LAYOUT_SOURCE}), patching])
+        # MkDocs compiles the theme's templates anew on every build (about 40
+        # of Material's): keep them compiled, keyed by their (patched) source.
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache()
         for name in EDITS:
             try:
-                env.loader.get_source(env, name)
+                patching.get_source(env, name)
             except PatchError as error:
                 raise PluginError(str(error)) from None
         env.globals["career_guide"] = SectionListing(self.config.nav_section_limit)
+        if self.preview is not None and self.nav is not None:
+            pages = [file.page for file in files.documentation_pages() if file.page is not None]
+            self.preview.plan(pages, self.nav, config)
         return env
 
 

@@ -37,6 +37,23 @@ SEARCH = "partials/search.html"
 EDITS: Mapping[str, tuple[Edit, ...]] = {
     NAV_ITEM: (
         Edit(
+            # Material finds a section's index page by looping over all its
+            # children, on every page, for every section drawn (even collapsed
+            # ones): with hundreds of families or worksheets, the cost of each
+            # page grew with the company. SectionListing finds it once a build.
+            "find a section's index page once, not by looping over its entries on every page",
+            old="""    {% set _ = namespace(index = none) %}
+    {% if "navigation.indexes" in features %}
+      {% for item in nav_item.children %}
+        {% if item.is_index and _.index is none %}
+          {% set _.index = item %}
+        {% endif %}
+      {% endfor %}
+    {% endif %}
+    {% set index = _.index %}""",
+            new="""    {% set index = career_guide.index_page(nav_item) if "navigation.indexes" in features else none %}""",
+        ),
+        Edit(
             # axe-core landmark-unique: each section's <nav> is labelled by its
             # toggle, which holds only an icon when the section has an index page.
             # Text, not an aria-label, which a <label> may not carry.
@@ -131,6 +148,13 @@ class SectionListing:
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self._positions: dict[int, dict[int, int]] = {}
+        self._index_pages: dict[int, StructureItem | None] = {}
+
+    def index_page(self, section: Section) -> StructureItem | None:
+        """The section's index page, as Material's `navigation.indexes` finds it: its first child that is one."""
+        if id(section) not in self._index_pages:
+            self._index_pages[id(section)] = next((child for child in section.children if getattr(child, "is_index", False)), None)
+        return self._index_pages[id(section)]
 
     def _position(self, section: Section, entry: StructureItem) -> int:
         positions = self._positions.get(id(section))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from helpers import copy_project
+from helpers import copy_project, run_build
 
 pytestmark = pytest.mark.build
 
@@ -82,8 +83,8 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
     running.stop()
 
 
-def _edit(preview: Preview, old: str, new: str) -> None:
-    path = preview.project / "data" / "career_paths" / "engineering.yml"
+def _edit(preview: Preview, old: str, new: str, file: str = "data/career_paths/engineering.yml") -> None:
+    path = preview.project / file
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -103,3 +104,50 @@ def test_a_data_edit_is_previewed_and_a_broken_edit_keeps_the_last_good_pages(pr
     _edit(preview, "title: Senior Software Engineer III\n    level: 3\n", "title: Senior Software Engineer IV\n")
     preview.wait_for(lambda: "Senior Software Engineer IV" in preview.page(ROLE_URL), "the fixed edit")
     assert preview.process.poll() is None
+
+
+REBUILT = re.compile(r"Laid out (\d+) changed pages; (\d+) unchanged pages reused")
+_LIVE_RELOAD = re.compile(r"<script>[^<]*livereload[^<]*</script>(?=</body>)")
+
+
+def _rebuilds(preview: Preview) -> list[tuple[int, int]]:
+    return [(int(changed), int(reused)) for changed, reused in REBUILT.findall(preview.terminal)]
+
+
+def _served_equals_a_fresh_build(preview: Preview, tmp_path: Path, name: str) -> None:
+    """Every page the preview serves is the page a clean build of the same files makes."""
+    fresh = tmp_path / name
+    result = run_build(preview.project, fresh, site_url=f"http://127.0.0.1:{preview.port}/")
+    assert result.returncode == 0, result.stderr
+    pages = sorted(fresh.rglob("*.html"))
+    assert len(pages) > 50
+    for path in pages:
+        url = "/" + path.relative_to(fresh).as_posix()
+        served = _LIVE_RELOAD.sub("", preview.page(url))
+        assert served == path.read_text(encoding="utf-8"), f"{url} is stale in the preview"
+
+
+def _edit_and_rebuild(preview: Preview, old: str, new: str, file: str = "data/career_paths/engineering.yml") -> tuple[int, int]:
+    """Make the edit and wait for the rebuild it causes; how many pages it laid out and reused."""
+    before = len(_rebuilds(preview))
+    _edit(preview, old, new, file)
+    preview.wait_for(lambda: len(_rebuilds(preview)) > before, f"the rebuild after editing {file}")
+    return _rebuilds(preview)[-1]
+
+
+def test_a_rebuild_lays_out_only_changed_pages_and_serves_no_stale_one(preview: Preview, tmp_path: Path) -> None:
+    # A role's summary: its own page and the few pages quoting it change.
+    changed, reused = _edit_and_rebuild(preview, "summary: Leads the technical side", "summary: Steers the technical side")
+    assert 0 < changed < 10 and reused > 50, (changed, reused)
+    _served_equals_a_fresh_build(preview, tmp_path, "after-summary")
+
+    # A role's title: the navigation of its family changes, and every page linking to it.
+    _edit_and_rebuild(preview, OLD_TITLE, "title: Senior Software Engineer II\n")
+    _served_equals_a_fresh_build(preview, tmp_path, "after-title")
+
+    # A chapter's Markdown and the site's settings are not data, and are previewed too.
+    _edit_and_rebuild(preview, "# Your career", "# Renamed: Your career", file="docs/index.md")
+    _served_equals_a_fresh_build(preview, tmp_path, "after-chapter")
+    changed, reused = _edit_and_rebuild(preview, "\ntheme:", "\ncopyright: Changed\ntheme:", file="mkdocs.yml")
+    assert reused == 0, "a change of settings lays out every page again"
+    _served_equals_a_fresh_build(preview, tmp_path, "after-settings")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib.metadata import entry_points, version
 from pathlib import Path
 
@@ -79,6 +80,14 @@ def test_every_edit_applies_once_to_the_pinned_material() -> None:
         patched = apply_edits(name, original, edits)
         for edit in edits:
             assert original.count(edit.old) == 1 and edit.new in patched, (name, edit.why)
+
+
+def test_no_loop_of_the_patched_sidebar_runs_over_all_of_a_sections_entries() -> None:
+    # The sidebar is drawn on every page: a loop over every family or worksheet
+    # there makes each page cost more as the company grows.
+    patched = apply_edits(NAV_ITEM, (MATERIAL_TEMPLATES / NAV_ITEM).read_text(encoding="utf-8"), EDITS[NAV_ITEM])
+    loops = re.findall(r"\{%-? for [^%]*%\}", patched)
+    assert loops == ["{% for position, item in listing.entries %}"]
 
 
 def test_an_edit_that_no_longer_applies_names_material_and_its_version() -> None:

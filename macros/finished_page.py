@@ -1,0 +1,48 @@
+"""A generated page as MkDocs sees it: a Page whose HTML, headings and anchors are already made.
+
+MkDocs reads a page's source, converts its Markdown and scans the result for
+anchors. A generated page has no source to read and no Markdown to convert:
+the plugin hands MkDocs its finished HTML and the table of contents Markdown
+would have made (see render/toc.py). The plugin creates one for each virtual
+file, as Material's blog plugin does for its posts, so MkDocs uses it instead
+of a plain Page.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from .pages import GeneratedPage
+from .search_sections import SearchSection
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+
+
+class FinishedPage(Page):
+    """A page made from data (see pages.GeneratedPage), handed to MkDocs as finished HTML."""
+
+    def __init__(self, generated: GeneratedPage, file: File, config: MkDocsConfig) -> None:
+        self._generated: GeneratedPage | None = generated
+        self.search_sections: tuple[SearchSection, ...] | None = generated.search
+        """Its search entries until the search index takes them; None to let Material index its HTML."""
+        self.search_boost = generated.search_boost
+        super().__init__(generated.title, file, config)
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        assert self._generated is not None, "read once per build"
+        self.markdown = ""  # nothing for Markdown to convert: see render
+        self.meta = self._generated.meta
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        generated = self._generated
+        assert generated is not None, "rendered once per build"
+        self.content = generated.html
+        self.toc = get_toc(generated.toc)  # type: ignore[arg-type]
+        self.present_anchor_ids = set(generated.anchors)
+        # From here on the HTML lives only as `content`, released once the page is written.
+        self._generated = None
