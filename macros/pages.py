@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import jinja2
@@ -12,7 +14,7 @@ import jinja2
 from .career_moves import moves_from
 from .model import Guide, Origin, Template, Worksheet
 from .render.career_map import career_map
-from .render.environment import is_guide_template, render
+from .render.environment import PACKAGE_TEMPLATES, is_guide_template, render
 from .render.toc import PageHeadings
 from .render.views import level_matrix, moves_by_role
 from .search_sections import SECTIONS_BY_LAYOUT, SearchSection
@@ -73,32 +75,123 @@ WORKSHEET_SEARCH_BOOST = 0.5
 """A worksheet ranks below the page it prepares for in search results."""
 
 
-def _page(
-    env: jinja2.Environment,
-    layout: str,
-    url: str,
-    origin: Origin | None,
-    *,
-    in_nav: bool = True,
-    boost: float | None = None,
-    **context: Any,
-) -> GeneratedPage:
-    """The page at `url`, laid out by template `layout` with `context`."""
-    headings = PageHeadings()
-    html = render(env, layout, page_url=url, headings=headings, **context)
-    anchors = frozenset(_ID.findall(html))
-    search = tuple(SECTIONS_BY_LAYOUT[layout](**context)) if is_guide_template(env, layout) else None
-    return GeneratedPage(source_path(url), html, headings.tokens(), headings.title or "", origin, anchors, in_nav, boost, search)
+class PageMemo:
+    """While previewing: the pages of the last rebuild by the inputs they were made from.
+
+    A page is made again only when something it is made from changed: its
+    layout and the site's templates, the records it is given, and the parts of
+    the whole guide its layout reads (GUIDE_READS). After an edit of one data
+    file, most pages are taken as they were.
+    """
+
+    def __init__(self) -> None:
+        self._pages: dict[str, GeneratedPage] = {}
+        self._made: dict[str, GeneratedPage] = {}
+        self.reused = 0
+        self.made = 0
+        """How many pages this rebuild took from the last one, and how many it made."""
+
+    def begin(self) -> None:
+        self._made = {}
+        self.reused = self.made = 0
+
+    def get(self, key: str) -> GeneratedPage | None:
+        page = self._pages.get(key)
+        if page is not None:
+            self._made[key] = page
+            self.reused += 1
+        return page
+
+    def put(self, key: str, page: GeneratedPage) -> None:
+        self._made[key] = page
+        self.made += 1
+
+    def finish(self) -> None:
+        """Keep this rebuild's pages, and only them, for the next one."""
+        self._pages, self._made = self._made, {}
 
 
-def generated_pages(guide: Guide, env: jinja2.Environment) -> list[GeneratedPage]:
-    """Every page the data produces, laid out by the templates of `env`."""
+GUIDE_READS: dict[str, Callable[[Guide], object]] = {
+    "role.html": lambda guide: (guide.competencies, [(family.id, family.name) for family in guide.families]),
+    "paths.html": lambda guide: guide.families,
+    "worksheets-index.html": lambda guide: guide.families,
+}
+"""What each layout reads of the whole guide (`guide.` in its template); a test keeps this in step with the templates."""
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _templates_digest(env: jinja2.Environment) -> str:
+    """The site's and the guide's templates as they are now: an edited template makes every page anew."""
+    loaders = getattr(env.loader, "loaders", [env.loader])
+    folders = [PACKAGE_TEMPLATES, *(Path(folder) for loader in loaders for folder in getattr(loader, "searchpath", []))]
+    stats = [(path.as_posix(), path.stat().st_mtime_ns) for folder in folders for path in sorted(folder.rglob("*.html"))]
+    return _digest(stats)
+
+
+class _PageMaker:
+    """Lays out generated pages with the templates of `env`, taking unchanged ones from `memo` when previewing."""
+
+    def __init__(self, env: jinja2.Environment, guide: Guide, memo: PageMemo | None) -> None:
+        self.env = env
+        self.guide = guide
+        self.memo = memo
+        self._own_layouts: dict[str, bool] = {}
+        self._guide_inputs: dict[str, str] = {}
+        self._templates = _templates_digest(env) if memo is not None else ""
+
+    def _own(self, layout: str) -> bool:
+        if layout not in self._own_layouts:
+            self._own_layouts[layout] = is_guide_template(self.env, layout)
+        return self._own_layouts[layout]
+
+    def __call__(
+        self,
+        layout: str,
+        url: str,
+        origin: Origin | None,
+        *,
+        in_nav: bool = True,
+        boost: float | None = None,
+        **context: Any,
+    ) -> GeneratedPage:
+        """The page at `url`, laid out by template `layout` with `context`."""
+        if self.memo is None:
+            return self._make(layout, url, origin, in_nav, boost, context)
+        if layout not in self._guide_inputs:
+            reads = GUIDE_READS.get(layout)
+            # A site's own layout may read anything of the guide.
+            self._guide_inputs[layout] = _digest(self.guide if not self._own(layout) else reads(self.guide) if reads else None)
+        others = {name: value for name, value in context.items() if name != "guide"}
+        key = _digest(self._templates, layout, url, origin, in_nav, boost, self._guide_inputs[layout], others)
+        page = self.memo.get(key)
+        if page is None:
+            page = self._make(layout, url, origin, in_nav, boost, context)
+            self.memo.put(key, page)
+        return page
+
+    def _make(
+        self, layout: str, url: str, origin: Origin | None, in_nav: bool, boost: float | None, context: dict[str, Any]
+    ) -> GeneratedPage:
+        headings = PageHeadings()
+        html = render(self.env, layout, page_url=url, headings=headings, **context)
+        anchors = frozenset(_ID.findall(html))
+        search = tuple(SECTIONS_BY_LAYOUT[layout](**context)) if self._own(layout) else None
+        return GeneratedPage(source_path(url), html, headings.tokens(), headings.title or "", origin, anchors, in_nav, boost, search)
+
+
+def generated_pages(guide: Guide, env: jinja2.Environment, memo: PageMemo | None = None) -> list[GeneratedPage]:
+    """Every page the data produces, laid out by the templates of `env` (or, previewing, taken from `memo`)."""
+    if memo is not None:
+        memo.begin()
+    make = _PageMaker(env, guide, memo)
     families = list(guide.families)
     templates = list(guide.templates.values())
     agenda = _agenda(guide)
     pages = [
-        _page(
-            env,
+        make(
             "paths.html",
             PATHS_URL,
             None,
@@ -109,8 +202,7 @@ def generated_pages(guide: Guide, env: jinja2.Environment) -> list[GeneratedPage
     ]
     for family in families:
         pages.append(
-            _page(
-                env,
+            make(
                 "family.html",
                 family_url(family.id),
                 family.origin,
@@ -125,8 +217,7 @@ def generated_pages(guide: Guide, env: jinja2.Environment) -> list[GeneratedPage
             moves = moves_from(guide, role)
             questions = guide.questions_for(role)
             pages.append(
-                _page(
-                    env,
+                make(
                     "role.html",
                     role_url(role.id),
                     role.origin,
@@ -140,8 +231,7 @@ def generated_pages(guide: Guide, env: jinja2.Environment) -> list[GeneratedPage
                 )
             )
             pages.append(
-                _page(
-                    env,
+                make(
                     "role-worksheet.html",
                     role_worksheet_url(role.id),
                     role.origin,
@@ -154,14 +244,15 @@ def generated_pages(guide: Guide, env: jinja2.Environment) -> list[GeneratedPage
                     agenda=agenda,
                 )
             )
-    pages.append(_page(env, "templates-index.html", TEMPLATES_URL, None, templates=templates))
-    pages.extend(_page(env, "template.html", template_url(t.id), t.origin, template=t) for t in templates)
+    pages.append(make("templates-index.html", TEMPLATES_URL, None, templates=templates))
+    pages.extend(make("template.html", template_url(t.id), t.origin, template=t) for t in templates)
     sheets = list(guide.worksheets.values())
-    pages.append(_page(env, "worksheets-index.html", WORKSHEETS_URL, None, guide=guide, worksheets=sheets))
+    pages.append(make("worksheets-index.html", WORKSHEETS_URL, None, guide=guide, worksheets=sheets))
     pages.extend(
-        _page(env, "worksheet.html", worksheet_url(sheet.id), sheet.origin, boost=WORKSHEET_SEARCH_BOOST, worksheet=sheet)
-        for sheet in sheets
+        make("worksheet.html", worksheet_url(sheet.id), sheet.origin, boost=WORKSHEET_SEARCH_BOOST, worksheet=sheet) for sheet in sheets
     )
+    if memo is not None:
+        memo.finish()
     return pages
 
 

@@ -35,7 +35,7 @@ from .finished_page import FinishedPage
 from .links import broken_links
 from .loading import load_guide
 from .model import Company, Guide
-from .pages import expand_nav, generated_pages
+from .pages import PageMemo, expand_nav, generated_pages
 from .preview_cache import REUSED_LAYOUT, REUSED_LAYOUT_SOURCE, REUSED_OUTPUT, PreviewCache
 from .render.environment import environment
 from .search_index import MaterialSearch
@@ -76,6 +76,8 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         self.last_good: Guide | None = None
         """While previewing: the last data that loaded, shown while an edit is broken."""
         self.preview: PreviewCache | None = None
+        self.memo: PageMemo | None = None
+        """While previewing: the last rebuild's generated pages, taken again when their data is unchanged."""
         """While previewing: the last rebuild's pages, written again when unchanged."""
         self.nav: Navigation | None = None
 
@@ -85,6 +87,7 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         self.serving = command == "serve"
         self.last_good = None
         self.preview = PreviewCache() if self.serving else None
+        self.memo = PageMemo() if self.serving else None
 
     @event_priority(100)  # before mkdocs-macros reads the macros registered here
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -127,7 +130,7 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         assert self.guide is not None and self.env is not None, "on_config loads the data first"
         docs = _docs_path(config)
         self.search = MaterialSearch(config)
-        pages = generated_pages(self.guide, self.env)
+        pages = generated_pages(self.guide, self.env, self.memo)
         for page in pages:
             # Explicit inclusion also overrides MkDocs' default `exclude_docs`, which
             # would silently drop every page under templates/.
@@ -178,6 +181,8 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.preview is not None and self.preview.planned:
             log.info(f"Laid out {self.preview.planned - self.preview.reused} changed pages; {self.preview.reused} unchanged pages reused")
+        if self.memo is not None:
+            log.info(f"Made {self.memo.made} pages from data; {self.memo.reused} pages reused")
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav

@@ -6,14 +6,17 @@ review the changed files under tests/golden/ and commit them with the change.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
 import pytest
 from helpers import FIXTURES
 
 from macros.loading import load_guide
-from macros.pages import GeneratedPage, generated_pages
+from macros.pages import GUIDE_READS, GeneratedPage, PageMemo, generated_pages
 from macros.render.environment import environment
+from macros.search_sections import SECTIONS_BY_LAYOUT
 
 pytestmark = pytest.mark.unit
 
@@ -56,3 +59,34 @@ def test_a_site_overrides_a_page_template_from_its_custom_dir(tmp_path: Path) ->
     assert own_page.html.endswith(f"</h1><p>Our own layout for {SMALL.family_of(role).name}.</p>")
     assert own_page.title == role.title and [token["id"] for token in own_page.toc] == ["analyst"]
     assert pages["paths/analytics/index.md"].html == PAGES["paths/analytics/index.md"].html, "the others stay"
+
+
+def test_what_each_layout_reads_of_the_whole_guide_is_declared_for_the_preview() -> None:
+    # The preview takes a page from its last rebuild when what it is made from is
+    # unchanged: a layout reading more of `guide` than GUIDE_READS says would go stale.
+    layouts = Path(environment().get_template("career-guide/role.html").filename or "").parent
+    for layout in SECTIONS_BY_LAYOUT:
+        source = (layouts / layout).read_text(encoding="utf-8")
+        included = re.findall(r'{% include "career-guide/([^"]+)"', source)
+        source += "".join((layouts / name).read_text(encoding="utf-8") for name in included)
+        code = re.sub(r"{#.*?#}", "", source, flags=re.DOTALL)
+        reads = set(re.findall(r"\bguide\.(\w+)", code))
+        assert bool(reads) == (layout in GUIDE_READS), (layout, reads)
+
+
+def test_the_preview_makes_again_only_pages_whose_data_changed() -> None:
+    memo = PageMemo()
+    env = environment()
+    first = generated_pages(SMALL, env, memo)
+    assert (memo.made, memo.reused) == (len(first), 0)
+    again = generated_pages(SMALL, env, memo)
+    assert (memo.made, memo.reused) == (0, len(first)) and again == first
+
+    role = SMALL.roles["analyst"]
+    changed = dataclasses.replace(SMALL, roles={**SMALL.roles, "analyst": role._replace(summary="Changed summary.")})
+    families = tuple(f._replace(roles=tuple(changed.roles[r.id] for r in f.roles)) for f in SMALL.families)
+    changed = dataclasses.replace(changed, families=families)
+    pages = {page.src_uri: page for page in generated_pages(changed, env, memo)}
+    assert 0 < memo.made < len(first)
+    assert "Changed summary." in pages["roles/analyst/index.md"].html
+    assert pages == {page.src_uri: page for page in generated_pages(changed, environment())}, "the same as made anew"
