@@ -10,6 +10,7 @@ of a plain Page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.pages import Page
@@ -28,8 +29,8 @@ class FinishedPage(Page):
 
     def __init__(self, generated: GeneratedPage, file: File, config: MkDocsConfig) -> None:
         self._generated: GeneratedPage | None = generated
-        self.search_sections: tuple[SearchSection, ...] | None = generated.search
-        """Its search entries until the search index takes them; None to let Material index its HTML."""
+        self.search_sections: Callable[[], list[SearchSection]] | None = generated.search
+        """Makes its search entries, until the search index takes them; None to let Material index its HTML."""
         self.search_boost = generated.search_boost
         super().__init__(generated.title, file, config)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -57,9 +58,10 @@ class GeneratedPage(NamedTuple):
     in_nav: bool = True
     search_boost: float | None = None
     """Below 1 ranks the page below others in search (role worksheets below their role)."""
-    search: tuple[SearchSection, ...] | None = None
-    """The page's search entries, built from the data; None when a site's own
-    template lays the page out, which only its HTML describes."""
+    search: Callable[[], list[SearchSection]] | None = None
+    """The page's search entries, built from the data when the page is indexed
+    (not all held at once); None when a site's own template lays the page out,
+    which only its HTML describes."""
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -178,7 +180,7 @@ class _PageMaker:
         headings = PageHeadings()
         html = render(self.env, layout, page_url=url, headings=headings, **context)
         anchors = frozenset(_ID.findall(html))
-        search = tuple(SECTIONS_BY_LAYOUT[layout](**context)) if self._own(layout) else None
+        search = functools.partial(SECTIONS_BY_LAYOUT[layout], **context) if self._own(layout) else None
         return GeneratedPage(source_path(url), html, headings.tokens(), headings.title or "", origin, anchors, in_nav, boost, search)
 
 

@@ -151,7 +151,7 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
     def _index_for_search(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         """Index a generated page by the sections built from its data (see search_index)."""
         if isinstance(page, FinishedPage) and page.search_sections is not None and self.search is not None:
-            self.search.add(page, page.search_sections, page.search_boost)
+            self.search.add(page, page.search_sections(), page.search_boost)
             page.search_sections = None
         return context
 
