@@ -55,6 +55,7 @@ class Export(StrEnum):
     PERSON = "person"  # name, manager or date, as "label: value"
     ANSWER = "answer"  # a question and its answer
     TABLE = "table"  # a table of answers
+    RATING = "rating"  # a table of competencies, each with the expected level and one's own rating
 
 
 STORAGE_PREFIX = "career-guide:"

@@ -16,8 +16,9 @@ class Change(Enum):
 
     NEW = "New"
     RAISED = "Raised"
-    UNCHANGED = "Unchanged"
-    LESS_CENTRAL = "No longer central"
+    LOWER = "Needed less"
+    DROPPED = "No longer needed"
+    UNCHANGED = "Same level"
 
 
 class SkillChange(NamedTuple):
@@ -33,11 +34,25 @@ class SkillChange(NamedTuple):
     def change(self) -> Change:
         if self.before is None:
             return Change.NEW
-        if self.after is None or self.after < self.before:
-            return Change.LESS_CENTRAL
+        if self.after is None:
+            return Change.DROPPED
+        if self.after < self.before:
+            return Change.LOWER
         if self.after > self.before:
             return Change.RAISED
         return Change.UNCHANGED
+
+    @property
+    def steps(self) -> str:
+        """The change in the scale's words: "Practitioner → Expert", "Working knowledge", "was Expert"."""
+        step = self.competency.step
+        if self.before is None:
+            return step(self.after).name if self.after is not None else ""
+        if self.after is None:
+            return f"was {step(self.before).name}"
+        if self.before == self.after:
+            return step(self.after).name
+        return f"{step(self.before).name} → {step(self.after).name}"
 
 
 class Move(NamedTuple):
@@ -53,6 +68,11 @@ class Move(NamedTuple):
         """The changes by kind, in page order, leaving out empty groups."""
         groups = [(kind, [c for c in self.changes if c.change is kind]) for kind in Change]
         return [(kind, items) for kind, items in groups if items]
+
+    @property
+    def differences(self) -> list[SkillChange]:
+        """The competencies whose expectation changes (new, raised, lower, dropped)."""
+        return [change for change in self.changes if change.change is not Change.UNCHANGED]
 
 
 def skill_changes(guide: Guide, source: Role, target: Role) -> tuple[SkillChange, ...]:

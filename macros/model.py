@@ -36,18 +36,77 @@ class Company(NamedTuple):
     origin: Origin
 
 
+class Step(NamedTuple):
+    """One step of a proficiency scale, such as "Working knowledge"."""
+
+    rank: int
+    """Its position on the scale, 1 for the lowest."""
+    name: str
+    description: str
+
+
+class Scale(NamedTuple):
+    """A named proficiency scale, defined once and shared by competencies (data/competencies.yml)."""
+
+    id: str
+    name: str
+    steps: tuple[Step, ...]
+    origin: Origin
+
+    def rank_of(self, level: int | str) -> int | None:
+        """The rank of a step given by its number or its name (any case); None when the scale has no such step."""
+        if isinstance(level, int):
+            return level if 1 <= level <= len(self.steps) else None
+        wanted = level.strip().casefold()
+        return next((step.rank for step in self.steps if step.name.casefold() == wanted), None)
+
+
+class Area(NamedTuple):
+    """A group of competencies, such as Craft or People (data/competencies.yml)."""
+
+    id: str
+    name: str
+    description: str | None
+    origin: Origin
+
+
+class LevelDetail(NamedTuple):
+    """What a competency looks like at one step: a descriptor (or several statements), with evidence and development ideas."""
+
+    descriptor: str
+    """Prose; several statements read as a list."""
+    evidence: tuple[str, ...] = ()
+    development: tuple[str, ...] = ()
+
+
 class Competency(NamedTuple):
-    """A skill every role is measured on, with what it looks like at each level (data/competencies.yml)."""
+    """A skill roles are measured on, on a proficiency scale (data/competencies.yml)."""
 
     id: str
     name: str
     description: str
-    levels: tuple[str, ...]
+    area_id: str | None
+    scale: Scale
+    levels: tuple[LevelDetail, ...]
+    """One per step of the scale, or none: the scale's own step descriptions then serve."""
     origin: Origin
 
-    def level_text(self, level: int) -> str:
-        """What the competency looks like at a 1-based level."""
-        return self.levels[level - 1]
+    def step(self, rank: int) -> Step:
+        return self.scale.steps[rank - 1]
+
+    def level_text(self, rank: int) -> str:
+        """What the competency looks like at a step: its own descriptor, or the scale's description of the step."""
+        return self.levels[rank - 1].descriptor if self.levels else self.step(rank).description
+
+    def detail(self, rank: int) -> LevelDetail:
+        return self.levels[rank - 1] if self.levels else LevelDetail(self.step(rank).description)
+
+
+class Expectation(NamedTuple):
+    """What a competency means for one role, in the role's own words."""
+
+    statements: tuple[str, ...]
+    examples: tuple[str, ...] = ()
 
 
 class Role(NamedTuple):
@@ -56,15 +115,26 @@ class Role(NamedTuple):
     id: str
     title: str
     level: int
+    """Seniority rank, 1 for entry level: the number written, or the rank of its grade code."""
     family_id: str
-    summary: str
+    summary: str | None
     responsibilities: tuple[str, ...]
     skills: Mapping[str, int]
-    """Competency id -> expected level, in the order written."""
+    """Competency id -> rank of the expected step on the competency's scale, in the order written."""
     next: tuple[str, ...]
     lateral: tuple[str, ...]
     development: tuple[str, ...]
     origin: Origin
+    track_id: str | None = None
+    grade: str | None = None
+    """The grade code written as the level (IC4), when one was."""
+    expectations: Mapping[str, Expectation] = MappingProxyType({})
+    """Competency id -> what it means for this role, where the role says."""
+
+    @property
+    def level_label(self) -> str:
+        """How the level reads on pages: the grade code, or "Level 3"."""
+        return self.grade or f"Level {self.level}"
 
     @property
     def moves(self) -> tuple[tuple[str, str], ...]:
@@ -72,15 +142,27 @@ class Role(NamedTuple):
         return tuple((kind, target) for kind, targets in (("next", self.next), ("lateral", self.lateral)) for target in targets)
 
 
+class Track(NamedTuple):
+    """A parallel ladder within a family, such as individual contributor or people manager."""
+
+    id: str
+    name: str
+    description: str | None = None
+
+
 class Family(NamedTuple):
-    """A job family: a ladder of roles (one file in data/career_paths/)."""
+    """A job family: a ladder of roles, in one or several tracks (one file in data/career_paths/)."""
 
     id: str
     name: str
     description: str
     roles: tuple[Role, ...]
-    """The family's roles, by level then title."""
+    """The family's roles, by track (in the order written), then level and title."""
     origin: Origin
+    tracks: tuple[Track, ...] = ()
+
+    def track_of(self, role: Role) -> Track | None:
+        return next((track for track in self.tracks if track.id == role.track_id), None)
 
 
 class Question(NamedTuple):
@@ -93,6 +175,8 @@ class Question(NamedTuple):
     families: tuple[str, ...]
     roles: tuple[str, ...]
     origin: Origin
+    competencies: tuple[str, ...] = ()
+    """Competencies the question helps explore: it is listed on their pages."""
 
     @property
     def is_general(self) -> bool:
@@ -178,11 +262,14 @@ class Guide:
 
     company: Company
     competencies: Mapping[str, Competency]
+    """In the order written, grouped by area."""
     families: tuple[Family, ...]
     roles: Mapping[str, Role]
     banks: Mapping[str, QuestionBank]
     templates: Mapping[str, Template]
     worksheets: Mapping[str, Worksheet]
+    areas: Mapping[str, Area] = field(default_factory=lambda: MappingProxyType({}))
+    scales: Mapping[str, Scale] = field(default_factory=lambda: MappingProxyType({}))
     questions: Mapping[str, Question] = field(init=False)
     # Indexes built once, so that rendering every role page stays linear in the data's size.
     _families_by_id: Mapping[str, Family] = field(init=False, repr=False)
@@ -191,6 +278,8 @@ class Guide:
     _questions_by_family: Mapping[str, tuple[Question, ...]] = field(init=False, repr=False)
     _question_order: Mapping[str, int] = field(init=False, repr=False)
     _role_page_questions: tuple[Question, ...] = field(init=False, repr=False)
+    _expecting: Mapping[str, tuple[tuple[Role, int], ...]] = field(init=False, repr=False)
+    _questions_by_competency: Mapping[str, tuple[Question, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         questions = {q.id: q for bank in self.banks.values() for q in bank.questions}
@@ -201,9 +290,17 @@ class Guide:
                 for target in dict.fromkeys(target for _, target in role.moves):
                     kind = "next" if target in role.next else "lateral"
                     leading.setdefault(target, []).append((role, kind))
+        expecting: dict[str, list[tuple[Role, int]]] = {}
+        for family in self.families:
+            for role in family.roles:
+                for competency_id, rank in role.skills.items():
+                    expecting.setdefault(competency_id, []).append((role, rank))
         by_role: dict[str, list[Question]] = {}
         by_family: dict[str, list[Question]] = {}
+        by_competency: dict[str, list[Question]] = {}
         for question in questions.values():
+            for competency_id in question.competencies:
+                by_competency.setdefault(competency_id, []).append(question)
             for role_id in question.roles:
                 by_role.setdefault(role_id, []).append(question)
             for family_id in question.families:
@@ -216,6 +313,8 @@ class Guide:
             "_questions_by_family": MappingProxyType({key: tuple(value) for key, value in by_family.items()}),
             "_question_order": MappingProxyType({question_id: index for index, question_id in enumerate(questions)}),
             "_role_page_questions": tuple(q for bank in self.banks.values() if bank.role_pages for q in bank.general_questions),
+            "_expecting": MappingProxyType({key: tuple(value) for key, value in expecting.items()}),
+            "_questions_by_competency": MappingProxyType({key: tuple(value) for key, value in by_competency.items()}),
         }
         for name, value in values.items():
             object.__setattr__(self, name, value)
@@ -233,3 +332,17 @@ class Guide:
         # Keep the data's order, and a question limited to both the role and its family once.
         targeted = sorted({q.id: q for q in candidates}.values(), key=lambda q: self._question_order[q.id])
         return (*targeted, *self._role_page_questions)
+
+    def roles_expecting(self, competency: Competency) -> tuple[tuple[Role, int], ...]:
+        """Every role that asks for `competency`, with the rank of the step it expects, by family."""
+        return self._expecting.get(competency.id, ())
+
+    def questions_about(self, competency: Competency) -> tuple[Question, ...]:
+        return self._questions_by_competency.get(competency.id, ())
+
+    def competencies_by_area(self) -> list[tuple[Area | None, list[Competency]]]:
+        """The competencies grouped by area, areas in the order written (competencies without one last)."""
+        groups: dict[str | None, list[Competency]] = {area_id: [] for area_id in self.areas}
+        for competency in self.competencies.values():
+            groups.setdefault(competency.area_id, []).append(competency)
+        return [(self.areas.get(area_id) if area_id else None, items) for area_id, items in groups.items() if items]

@@ -17,12 +17,14 @@ from .model import Guide, Origin, Template, Worksheet
 from .render.career_map import career_map
 from .render.environment import PACKAGE_TEMPLATES, is_guide_template, render
 from .render.toc import PageHeadings
-from .render.views import level_matrix, moves_by_role
+from .render.views import expected_at, expecting_groups, level_matrix, moves_by_role, role_skills, track_columns
 from .search_sections import SECTIONS_BY_LAYOUT, SearchSection
 from .urls import (
+    COMPETENCIES_URL,
     PATHS_URL,
     TEMPLATES_URL,
     WORKSHEETS_URL,
+    competency_url,
     family_url,
     role_url,
     role_worksheet_url,
@@ -32,6 +34,7 @@ from .urls import (
 )
 
 CAREER_PATHS_MARKER = source_path(PATHS_URL)
+COMPETENCIES_MARKER = source_path(COMPETENCIES_URL)
 TEMPLATES_MARKER = source_path(TEMPLATES_URL)
 WORKSHEETS_MARKER = source_path(WORKSHEETS_URL)
 """The nav entries in mkdocs.yml that generated sections replace."""
@@ -213,6 +216,7 @@ def generated_pages(guide: Guide, env: jinja2.Environment, memo: PageMemo | None
                 map=career_map(guide, [family], caption=f"Career map of {family.name}"),
                 moves=moves_by_role(guide, [family]),
                 matrix=level_matrix(guide, family),
+                columns=track_columns(family),
             )
         )
         for role in family.roles:
@@ -226,6 +230,7 @@ def generated_pages(guide: Guide, env: jinja2.Environment, memo: PageMemo | None
                     guide=guide,
                     role=role,
                     family=family,
+                    skills=role_skills(guide, role),
                     moves=moves,
                     leading_here=guide.roles_leading_to(role),
                     questions=questions,
@@ -241,11 +246,27 @@ def generated_pages(guide: Guide, env: jinja2.Environment, memo: PageMemo | None
                     boost=WORKSHEET_SEARCH_BOOST,
                     guide=guide,
                     role=role,
+                    skills=role_skills(guide, role),
                     moves=moves,
                     questions=questions,
                     agenda=agenda,
                 )
             )
+    pages.append(make("competencies-index.html", COMPETENCIES_URL, None, groups=guide.competencies_by_area(), scales=guide.scales))
+    for competency in guide.competencies.values():
+        expecting = expecting_groups(guide, competency)
+        pages.append(
+            make(
+                "competency.html",
+                competency_url(competency.id),
+                competency.origin,
+                competency=competency,
+                area=guide.areas.get(competency.area_id or ""),
+                expecting=expecting,
+                expected_at=expected_at(expecting),
+                questions=guide.questions_about(competency),
+            )
+        )
     pages.append(make("templates-index.html", TEMPLATES_URL, None, templates=templates))
     pages.extend(make("template.html", template_url(t.id), t.origin, template=t) for t in templates)
     sheets = list(guide.worksheets.values())
@@ -285,6 +306,11 @@ def _listing_nav(marker: str, records: Iterable[Template | Worksheet], url_of: C
     return [marker, *({_nav_title(record.title): source_path(url_of(record.id))} for record in records)]
 
 
+def competencies_nav(guide: Guide) -> list[Any]:
+    """The 'Competencies' section: the overview by area, then each competency."""
+    return [COMPETENCIES_MARKER, *({_nav_title(c.name): source_path(competency_url(c.id))} for c in guide.competencies.values())]
+
+
 def templates_nav(guide: Guide) -> list[Any]:
     return _listing_nav(TEMPLATES_MARKER, guide.templates.values(), template_url)
 
@@ -293,7 +319,12 @@ def worksheets_nav(guide: Guide) -> list[Any]:
     return _listing_nav(WORKSHEETS_MARKER, guide.worksheets.values(), worksheet_url)
 
 
-SECTIONS = {CAREER_PATHS_MARKER: career_paths_nav, TEMPLATES_MARKER: templates_nav, WORKSHEETS_MARKER: worksheets_nav}
+SECTIONS = {
+    CAREER_PATHS_MARKER: career_paths_nav,
+    COMPETENCIES_MARKER: competencies_nav,
+    TEMPLATES_MARKER: templates_nav,
+    WORKSHEETS_MARKER: worksheets_nav,
+}
 """Each nav marker and the function that builds the section replacing it."""
 
 

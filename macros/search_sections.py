@@ -18,15 +18,15 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
 from .career_moves import MOVE_LABELS, Change, Move
-from .model import Family, Guide, Question, Role, Template, Worksheet
+from .model import Area, Competency, Family, Guide, Question, Role, Scale, Template, Worksheet
 from .render.career_map import CareerMap
 from .render.markup import prose
 from .render.toc import PageHeadings
-from .render.views import KIND_LABELS, FamilyMoves, MatrixRow, question_groups
+from .render.views import KIND_LABELS, ExpectingGroup, FamilyMoves, MatrixRow, SkillView, TrackColumns, question_groups, track_columns
 
 
 class SearchSection(NamedTuple):
@@ -97,14 +97,6 @@ class _Sections:
         return [SearchSection(anchor, title, "".join(text)) for anchor, title, text in self._sections]
 
 
-def _level_change(before: int | None, after: int | None) -> str:
-    if before is None:
-        return f"level {after}"
-    if after is None:
-        return f"was level {before}"
-    return f"level {before} → {after}" if before != after else f"level {after}"
-
-
 def _questions(sections: _Sections, questions: Iterable[Question]) -> None:
     for group in question_groups(questions):
         sections.para(group.topic)
@@ -113,7 +105,9 @@ def _questions(sections: _Sections, questions: Iterable[Question]) -> None:
 
 def _map_and_moves(sections: _Sections, level: int, map: CareerMap, moves: list[FamilyMoves]) -> None:
     sections.para(*(heading for heading, _ in map.headings))
-    sections.items(f"{_esc(node.role.title)}, {_esc(map.family_names[node.role.family_id])}, level {node.role.level}" for node in map.nodes)
+    sections.items(
+        f"{_esc(node.role.title)}, {_esc(map.family_names[node.role.family_id])}, {_esc(node.role.level_label)}" for node in map.nodes
+    )
     sections.heading(level + 1, "The same moves as a list")
     sections.items(
         f"{_esc(entry.role.title)} → " + ", ".join(f"{_esc(target.title)} ({MOVE_LABELS[kind].lower()})" for kind, target in entry.moves)
@@ -122,7 +116,23 @@ def _map_and_moves(sections: _Sections, level: int, map: CareerMap, moves: list[
 
 
 def _role_list(sections: _Sections, family: Family) -> None:
-    sections.items(f"Level {role.level} {_esc(role.title)}" for role in family.roles)
+    for group in track_columns(family):
+        sections.para(group.track.name if group.track else None)
+        sections.items(f"{_esc(role.level_label)} {_esc(role.title)}" for role in group.roles)
+
+
+def _role_meta(role: Role, family: Family) -> str:
+    track = family.track_of(role)
+    return " · ".join([family.name, *([track.name] if track else []), role.level_label])
+
+
+def _skills(sections: _Sections, skills: list[SkillView]) -> None:
+    for skill in skills:
+        sections.para(f"{skill.competency.name}: {skill.step.name}")
+        if skill.expectation:
+            sections.items(_inline(statement) for statement in skill.expectation.statements)
+            sections.items(_inline(example) for example in skill.expectation.examples)
+        sections.prose(skill.detail.descriptor)
 
 
 def role_sections(
@@ -130,6 +140,7 @@ def role_sections(
     guide: Guide,
     role: Role,
     family: Family,
+    skills: list[SkillView],
     moves: tuple[Move, ...],
     leading_here: tuple[tuple[Role, str], ...],
     questions: tuple[Question, ...],
@@ -138,22 +149,26 @@ def role_sections(
 ) -> list[SearchSection]:
     sections = _Sections()
     sections.heading(1, role.title)
-    sections.para(f"{family.name} · Level {role.level}")
+    sections.para(_role_meta(role, family))
     sections.prose(role.summary)
-    sections.heading(2, "Responsibilities")
-    sections.items(_inline(item) for item in role.responsibilities)
+    if role.responsibilities:
+        sections.heading(2, "Responsibilities")
+        sections.items(_inline(item) for item in role.responsibilities)
     sections.heading(2, "Skills")
-    competencies = [(guide.competencies[c], level) for c, level in role.skills.items()]
-    sections.items(f"{_esc(c.name)}: {level} of {len(c.levels)}. {_inline(c.level_text(level))}" for c, level in competencies)
+    _skills(sections, skills)
     sections.heading(2, "Where this role can lead")
     for move in moves:
         sections.heading(3, f"{MOVE_LABELS[move.kind]}: {move.target.title}")
-        sections.para(f"{move.target.title} · {guide.family_of(move.target).name} · level {move.target.level}")
+        sections.para(f"{move.target.title} · {_role_meta(move.target, guide.family_of(move.target))}")
         for change, items in move.grouped():
             sections.para(change.value)
             sections.items(
-                f"{_esc(item.competency.name)} ({_level_change(item.before, item.after)})"
-                + (f": {_inline(item.competency.level_text(item.after))}" if item.after is not None else "")
+                f"{_esc(item.competency.name)} ({_esc(item.steps)})"
+                + (
+                    f": {_inline(item.competency.level_text(item.after))}"
+                    if item.after is not None and change is not Change.UNCHANGED
+                    else ""
+                )
                 for item in items
             )
     sections.heading(2, "Roles that lead here")
@@ -162,8 +177,9 @@ def role_sections(
     )
     sections.heading(2, "Questions to ask about this role")
     _questions(sections, questions)
-    sections.heading(2, "Development requests")
-    sections.items(_inline(item) for item in role.development)
+    if role.development:
+        sections.heading(2, "Development requests")
+        sections.items(_inline(item) for item in role.development)
     sections.heading(2, "Prepare your conversation")
     sections.items(_esc(template.title) for template in templates)
     return sections.result()
@@ -176,17 +192,21 @@ def _message(sections: _Sections, template: Template) -> None:
 
 
 def role_worksheet_sections(
-    *, role: Role, moves: tuple[Move, ...], questions: tuple[Question, ...], agenda: Template | None, **_: Any
+    *, role: Role, skills: list[SkillView], moves: tuple[Move, ...], questions: tuple[Question, ...], agenda: Template | None, **_: Any
 ) -> list[SearchSection]:
     sections = _Sections()
     sections.heading(1, f"Preparation worksheet: {role.title}")
     sections.para(role.title)
+    sections.heading(2, "Your competencies")
+    for skill in skills:
+        sections.para(f"{skill.competency.name}: {skill.step.name}")
+        sections.prose(skill.detail.descriptor)
     sections.heading(2, "Where you could go")
     for move in moves:
         changed = [item for item in move.changes if item.change in (Change.NEW, Change.RAISED)]
         sections.para(
             f"{MOVE_LABELS[move.kind]}: {move.target.title}.",
-            "; ".join(f"{item.competency.name} ({_level_change(item.before, item.after)})" for item in changed),
+            "; ".join(f"{item.competency.name} ({item.steps})" for item in changed),
         )
     sections.heading(2, "Questions for your conversation")
     sections.items((_inline(question.text) for question in questions), ordered=True)
@@ -198,7 +218,14 @@ def role_worksheet_sections(
 
 
 def family_sections(
-    *, guide: Guide, family: Family, map: CareerMap, moves: list[FamilyMoves], matrix: list[MatrixRow], **_: Any
+    *,
+    guide: Guide,
+    family: Family,
+    map: CareerMap,
+    moves: list[FamilyMoves],
+    matrix: list[MatrixRow],
+    columns: list[TrackColumns],
+    **_: Any,
 ) -> list[SearchSection]:
     sections = _Sections()
     sections.heading(1, family.name)
@@ -208,9 +235,11 @@ def family_sections(
     sections.heading(2, "Career map")
     _map_and_moves(sections, 2, map, moves)
     sections.heading(2, "Skills by level")
-    sections.para(*(f"{role.title} Level {role.level}" for role in family.roles))
+    sections.para(*(group.track.name for group in columns if group.track))
+    sections.para(*(f"{role.title} {role.level_label}" for group in columns for role in group.roles))
     sections.items(
-        f"{_esc(row.competency.name)}: " + ", ".join("–" if cell.level is None else str(cell.level) for cell in row.cells) for row in matrix
+        f"{_esc(row.competency.name)}: " + ", ".join("–" if cell.step is None else _esc(cell.step.name) for cell in row.cells)
+        for row in matrix
     )
     return sections.result()
 
@@ -224,6 +253,47 @@ def paths_sections(*, guide: Guide, map: CareerMap, moves: list[FamilyMoves], **
     for family in guide.families:
         sections.para(family.name)
         _role_list(sections, family)
+    return sections.result()
+
+
+def competency_sections(
+    *, competency: Competency, area: Area | None, expecting: list[ExpectingGroup], questions: tuple[Question, ...], **_: Any
+) -> list[SearchSection]:
+    sections = _Sections()
+    sections.heading(1, competency.name)
+    sections.para(area.name if area else None, competency.scale.name)
+    sections.prose(competency.description)
+    sections.heading(2, "Levels")
+    for step in competency.scale.steps:
+        detail = competency.detail(step.rank)
+        sections.heading(3, step.name)
+        sections.prose(detail.descriptor)
+        sections.items(_inline(item) for item in detail.evidence)
+        sections.items(_inline(item) for item in detail.development)
+    sections.heading(2, "Roles that ask for it")
+    for group in expecting:
+        sections.para(" · ".join([group.family.name, *([group.track.name] if group.track else [])]))
+        sections.items(f"{_esc(role.title)}: {_esc(step.name)}" for role, step in group.roles)
+    if questions:
+        sections.heading(2, "Questions to explore it")
+        sections.items((_inline(question.text) for question in questions), ordered=True)
+    return sections.result()
+
+
+def competencies_index_sections(
+    *, groups: list[tuple[Area | None, list[Competency]]], scales: Mapping[str, Scale], **_: Any
+) -> list[SearchSection]:
+    sections = _Sections()
+    sections.heading(1, "Competencies")
+    for area, competencies in groups:
+        sections.heading(2, area.name if area else "Other competencies")
+        sections.prose(area.description if area else None)
+        for competency in competencies:
+            sections.para(competency.name)
+            sections.prose(competency.description)
+    for scale in scales.values():
+        sections.heading(2, f"The {scale.name.lower()} scale")
+        sections.items(f"{step.rank}. {_esc(step.name)} {_inline(step.description)}" for step in scale.steps)
     return sections.result()
 
 
@@ -280,6 +350,8 @@ SECTIONS_BY_LAYOUT: dict[str, Callable[..., list[SearchSection]]] = {
     "role-worksheet.html": role_worksheet_sections,
     "family.html": family_sections,
     "paths.html": paths_sections,
+    "competency.html": competency_sections,
+    "competencies-index.html": competencies_index_sections,
     "templates-index.html": templates_index_sections,
     "template.html": template_sections,
     "worksheets-index.html": worksheets_index_sections,

@@ -14,6 +14,11 @@ def role_worksheet_url(role_id: str) -> str:
 PATHS_URL = "paths/"
 TEMPLATES_URL = "templates/"
 WORKSHEETS_URL = "worksheets/"
+COMPETENCIES_URL = "competencies/"
+
+
+def competency_url(competency_id: str) -> str:
+    return f"{COMPETENCIES_URL}{competency_id}/"
 
 
 def family_url(family_id: str) -> str:

@@ -30,6 +30,8 @@ PAGE_KINDS = {
     "worksheet": "/worksheets/follow-up-plan/",
     "worksheets index": "/worksheets/",
     "role worksheet": "/roles/senior-engineer/worksheet/",
+    "competencies index": "/competencies/",
+    "competency": "/competencies/communication/",
     "editors' guide": "/editing/",
     SEARCH_RESULTS: "/",
 }

@@ -34,7 +34,7 @@ def test_bad_data_stops_the_build_with_every_problem_and_no_traceback(tmp_path: 
     line = next(number for number, text in enumerate(engineering, start=1) if "staff-enginer" in text)
     assert (
         f"data/career_paths/engineering.yml:{line}: role 'senior-engineer': "
-        "next role 'staff-enginer' does not exist (did you mean 'staff-engineer'?)" in output
+        "no role has the id 'staff-enginer' (next) (did you mean 'staff-engineer'?)" in output
     )
     assert "data/templates/thank-you.yml:5: key 'kind' appears twice" in output
     assert not (tmp_path / "site" / "index.html").exists()

@@ -20,23 +20,26 @@ def small() -> Guide:
     return load_guide(FIXTURES / "small" / "data")
 
 
-def test_a_step_up_lists_new_raised_unchanged_and_less_central_skills(small: Guide) -> None:
+def test_a_step_up_lists_new_raised_unchanged_and_dropped_skills(small: Guide) -> None:
     (step_up, sideways) = moves_from(small, small.roles["analyst"])
     assert (step_up.target.id, step_up.kind) == ("senior-analyst", "next")
     by_change = {kind: [(c.competency.id, c.before, c.after) for c in items] for kind, items in step_up.grouped()}
     assert by_change == {
         Change.NEW: [("mentoring", None, 1)],
         Change.RAISED: [("analysis", 1, 2)],
+        Change.DROPPED: [("tooling", 2, None)],
         Change.UNCHANGED: [("writing", 2, 2)],
-        Change.LESS_CENTRAL: [("tooling", 2, None)],
     }
+    assert list(by_change) == [Change.NEW, Change.RAISED, Change.DROPPED, Change.UNCHANGED], "differences first"
     assert (sideways.target.id, sideways.kind) == ("writer", "lateral")
 
 
-def test_a_lower_expectation_counts_as_less_central(small: Guide) -> None:
+def test_a_lower_expectation_is_needed_less_not_dropped(small: Guide) -> None:
     (move,) = moves_from(small, small.roles["writer"])
     changes = {c.competency.id: (c.change, c.before, c.after) for c in move.changes}
-    assert changes["writing"] == (Change.LESS_CENTRAL, 3, 2)
+    assert changes["writing"] == (Change.LOWER, 3, 2)
+    writing = next(c for c in move.changes if c.competency.id == "writing")
+    assert writing.steps == "Level 3 → Level 2"
 
 
 def test_a_role_without_moves_has_none(small: Guide) -> None:

@@ -42,8 +42,8 @@ def test_a_step_up_shows_what_changes(site: Site) -> None:
     html = site.html("/roles/senior-engineer/")
     html = html[html.index("<article") :]
     section = html[html.index("Step up: Staff Engineer") : html.index("Step up: Engineering Manager")]
-    groups = dict(re.findall(r'cg-change__label">([^<]+)</p><ul>(.*?)</ul>', section, re.S))
-    names = {label: re.findall(r"<strong>([^<]+)</strong>", items) for label, items in groups.items()}
+    groups = dict(re.findall(r'cg-change__label">([^<]+)</p>(.*?)</div>', section, re.S))
+    names = {label: re.findall(r"<a [^>]*>([^<]+)</a>", items) for label, items in groups.items()}
     assert names == {
         "New": ["Strategic thinking"],
         "Raised": [
@@ -54,10 +54,11 @@ def test_a_step_up_shows_what_changes(site: Site) -> None:
             "Ownership and delivery",
             "Coaching and mentoring",
         ],
-        "Unchanged": ["Data literacy"],
-        "No longer central": ["Customer focus"],
+        "No longer needed": ["Customer focus"],
+        "Same level": ["Data literacy"],
     }
-    assert "(level 3 → 4)" in groups["Raised"]
+    assert "(Level 3 → Level 4)" in groups["Raised"]
+    assert "(was Level 2)" in groups["No longer needed"]
     assert "Shapes the architecture of a whole product area" in groups["Raised"]
 
 

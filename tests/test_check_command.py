@@ -52,7 +52,7 @@ def test_check_lists_every_problem_and_fails(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert re.match(
-        r"data/career_paths/engineering\.yml:\d+: role 'senior-engineer': next role 'staff-enginer' does not exist "
+        r"data/career_paths/engineering\.yml:\d+: role 'senior-engineer': no role has the id 'staff-enginer' \(next\) "
         r"\(did you mean 'staff-engineer'\?\)",
         lines[0],
     ), lines

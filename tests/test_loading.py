@@ -77,14 +77,14 @@ ENGINEERING = "career_paths/engineering.yml"
             "next: [staff-engineer, engineering-manager]",
             "next: [staff-enginer, engineering-manager]",
             "staff-enginer",
-            "role 'senior-engineer': next role 'staff-enginer' does not exist (did you mean 'staff-engineer'?)",
+            "role 'senior-engineer': no role has the id 'staff-enginer' (next) (did you mean 'staff-engineer'?)",
         ),
         (
             ENGINEERING,
             "    lateral: [senior-product-manager]",
             "    lateral: [senior-product-manger]",
             "senior-product-manger",
-            "role 'senior-engineer': lateral role 'senior-product-manger' does not exist",
+            "role 'senior-engineer': no role has the id 'senior-product-manger' (lateral)",
         ),
         (
             ENGINEERING,
@@ -116,7 +116,7 @@ ENGINEERING = "career_paths/engineering.yml"
             "id: senior-engineer",
             "role id 'senior-engineer' is already used at data/career_paths/engineering.yml:",
         ),
-        (ENGINEERING, "    level: 2\n", "    level: two\n", "level: two", "'level' should be a whole number, not text"),
+        (ENGINEERING, "    level: 2\n", "    level: two\n", "level: two", "level 'two' is not a grade: use a whole number"),
         (ENGINEERING, "id: engineering\n", "id: Engineering\n", "id: Engineering", "'id' is 'Engineering', which is not a valid id"),
         (
             "questions/manager.yml",
@@ -141,10 +141,10 @@ ENGINEERING = "career_paths/engineering.yml"
         ),
         (
             "career_paths/design.yml",
-            "    summary: Designs features from first sketches to polished, tested screens.\n",
+            "    title: Product Designer\n",
             "",
             "  - id: product-designer",
-            "role 'product-designer': missing required key 'summary'",
+            "role 'product-designer': missing required key 'title'",
         ),
         (
             "company.yml",

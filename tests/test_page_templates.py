@@ -32,6 +32,8 @@ KINDS = {
     "template": "templates/hello/index.md",
     "worksheets-index": "worksheets/index.md",
     "worksheet": "worksheets/basic/index.md",
+    "competencies-index": "competencies/index.md",
+    "competency": "competencies/writing/index.md",
 }
 
 

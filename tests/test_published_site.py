@@ -31,6 +31,7 @@ def _clicks(guide: Guide) -> list[Click]:
     role = family.roles[0]
     template = next(iter(guide.templates))
     worksheet = next(iter(guide.worksheets))
+    competency = next(iter(role.skills))
     return [
         Click("home", "/conversation/", "/"),
         Click("chapter", "/", "/conversation/"),
@@ -46,6 +47,9 @@ def _clicks(guide: Guide) -> list[Click]:
         Click("template", "/templates/", f"/templates/{template}/", within="article"),
         Click("worksheets index", "/conversation/", "/worksheets/"),
         Click("worksheet", "/worksheets/", f"/worksheets/{worksheet}/", within="article"),
+        Click("competencies index", "/conversation/", "/competencies/"),
+        Click("competency", "/competencies/", f"/competencies/{competency}/", within="article"),
+        Click("competency, from a role", f"/roles/{role.id}/", f"/competencies/{competency}/", within="article"),
         Click("editors' guide", "/conversation/", "/editing/"),
     ]
 
@@ -131,6 +135,8 @@ PHONE_PAGES = {
     "worksheets index": "/worksheets/",
     "worksheet": "/worksheets/{worksheet}/",
     "role worksheet": "/roles/{role}/worksheet/",
+    "competencies index": "/competencies/",
+    "competency": "/competencies/{competency}/",
     "editors' guide": "/editing/",
 }
 LAYOUT_SHIFT_LIMIT = 0.05  # "good" is below 0.1
@@ -188,6 +194,7 @@ def test_no_page_kind_shifts_its_layout_on_a_phone(phone: Phone, guide: Guide) -
         "family": guide.families[0].id,
         "template": next(iter(guide.templates)),
         "worksheet": next(iter(guide.worksheets)),
+        "competency": next(iter(guide.competencies)),
     }
     shifts = {}
     for kind, url in PHONE_PAGES.items():

@@ -121,6 +121,8 @@ def test_one_page_of_each_kind_passes_axe(shipped: Shipped, shipped_url: str, pa
         f"/templates/{next(iter(guide.templates))}/",
         "/worksheets/",
         f"/worksheets/{next(iter(guide.worksheets))}/",
+        "/competencies/",
+        f"/competencies/{next(iter(role.skills))}/",
     ]
     page.emulate_media(color_scheme="dark" if palette == "slate" else "light")
     found = {}

@@ -215,11 +215,16 @@
       } else if (kind === "answer") {
         const field = part.querySelector("[data-cg-field]");
         lines.push(markdown ? `**${labelOf(field)}**` : labelOf(field), "", field.value.trim() || "(no answer)", "");
-      } else if (kind === "table") {
+      } else if (kind === "table" || kind === "rating") {
+        // A rating table lists every row (each names a competency); a table of answers only filled-in rows.
         const columns = [...part.querySelectorAll("thead th")].map((cell) => cell.textContent.trim());
+        const value = (cell) => {
+          const input = cell.querySelector("input");
+          return (input ? input.value : cell.textContent).replace(/\s+/g, " ").replace(/\|/g, "/").trim();
+        };
         const rows = [...part.querySelectorAll("tbody tr")]
-          .map((row) => [...row.querySelectorAll("input")].map((input) => input.value.replace(/\|/g, "/").trim()))
-          .filter((cells) => cells.some(Boolean));
+          .map((row) => [...row.querySelectorAll("th, td")].map(value))
+          .filter((cells) => kind === "rating" || cells.some(Boolean));
         if (markdown) {
           lines.push(`| ${columns.join(" | ")} |`, `| ${columns.map(() => "---").join(" | ")} |`);
           rows.forEach((cells) => lines.push(`| ${cells.join(" | ")} |`));

@@ -7,7 +7,8 @@ once without follow-on errors.
 
 1. `files`: find the files, read each as strict YAML, check it against its schema.
 2. `records`: turn each valid file into records, with unique ids, keeping their source lines.
-3. `references`: check what the records say about each other.
+3. `references`: check what the records say about each other, and resolve
+   each skill's level (a step's name or number) to its rank on the scale.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from .files import (
     unexpected_entries,
 )
 from .problems import Problems
-from .references import check_question_filters, check_roles
+from .references import check_moves, check_question_filters, resolve_skills
 from .schema_check import SCHEMA_DIR
 
 __all__ = ["load_guide"]
@@ -51,15 +52,21 @@ def load_guide(data_dir: Path, schema_dir: Path = SCHEMA_DIR) -> Guide:
 
     # Phase 2: records.
     company = records.company(read[COMPANY].files)
-    competencies = records.competencies(read[COMPETENCIES].files, problems)
-    families, roles = records.families(read[CAREER_PATHS].files, problems)
+    catalogue = records.catalogue(read[COMPETENCIES].files, problems)
+    competencies = catalogue.competencies
+    families, roles, skills = records.families(read[CAREER_PATHS].files, records.grades(read[COMPANY].files), problems)
     banks, questions = records.banks(read[QUESTIONS].files, problems)
     templates = records.templates(read[TEMPLATES].files, problems)
     worksheets = records.worksheets(read[WORKSHEETS].files, banks, problems)
 
     # Phase 3: references.
-    check_roles(roles, competencies, problems)
-    check_question_filters(questions, families, problems)
+    resolved = resolve_skills(skills, roles, competencies, problems)
+    check_moves(roles, problems)
+    check_question_filters(questions, families, competencies, problems)
+    families = [
+        family._replace(roles=tuple(role._replace(skills=MappingProxyType(resolved[role.id])) for role in family.roles))
+        for family in families
+    ]
 
     found = problems.all(unreadable, ids_in_broken_files)
     if found or company is None:
@@ -72,4 +79,6 @@ def load_guide(data_dir: Path, schema_dir: Path = SCHEMA_DIR) -> Guide:
         banks=MappingProxyType(banks),
         templates=MappingProxyType(templates),
         worksheets=MappingProxyType(worksheets),
+        areas=MappingProxyType(catalogue.areas),
+        scales=MappingProxyType(catalogue.scales),
     )

@@ -25,6 +25,8 @@ class Problems:
     def __init__(self) -> None:
         self.found: list[DataProblem] = []
         self.dangling: list[Dangling] = []
+        self.unusable: dict[str, set[str]] = {}
+        """Ids (by kind) whose definition has a problem of its own: references to them are not checked."""
 
     def add(self, path: str, line: int, message: str) -> None:
         self.found.append(DataProblem(path, line, message))
@@ -36,6 +38,13 @@ class Problems:
         """A reference to `ident`, which no usable file of `kind` defines."""
         self.dangling.append(Dangling(kind, ident, DataProblem(path, line, message)))
 
+    def mark_unusable(self, kind: str, ident: str) -> None:
+        """`ident` is defined with a problem already reported: what refers to it is not checked against it."""
+        self.unusable.setdefault(kind, set()).add(ident)
+
+    def is_unusable(self, kind: str, ident: str) -> bool:
+        return ident in self.unusable.get(kind, set())
+
     def all(self, unreadable: set[str], ids_in_broken_files: dict[str, set[str]]) -> list[DataProblem]:
         """Every problem. A reference is not reported when its id may be defined in a
         file that could not be read, or is defined in a file that has mistakes of its
@@ -43,17 +52,27 @@ class Problems:
         return self.found + [
             dangling.problem
             for dangling in self.dangling
-            if dangling.kind not in unreadable and dangling.ident not in ids_in_broken_files.get(dangling.kind, set())
+            if dangling.kind not in unreadable
+            and dangling.ident not in ids_in_broken_files.get(dangling.kind, set())
+            and not self.is_unusable(dangling.kind, dangling.ident)
         ]
 
 
 class IdRegistry:
-    """Ids of one kind of record, with where each was first defined, to catch duplicates."""
+    """Ids of one kind of record, with where each was first defined, to catch duplicates.
 
-    def __init__(self, noun: str, problems: Problems) -> None:
+    A duplicated id is reported once, where it is used again. Neither record
+    is kept (which one HR meant is unknown), and references to the id are not
+    checked: a duplicate must not show up again through everything that uses it.
+    """
+
+    def __init__(self, noun: str, problems: Problems, kind: str = "") -> None:
         self.noun = noun
         self.problems = problems
+        self.kind = kind
+        """The kind of file references to these ids name ('competencies', 'career_paths'...)."""
         self.where: dict[str, Origin] = {}
+        self.duplicated: set[str] = set()
 
     def claim(self, ident: str, path: str, line: int) -> bool:
         """True for an id not seen before; otherwise the duplicate is reported."""
@@ -64,14 +83,24 @@ class IdRegistry:
                 line,
                 f"{self.noun} id '{ident}' is already used at {first.path}:{first.line}: ids must be unique, choose another one",
             )
+            self.duplicated.add(ident)
+            if self.kind:
+                self.problems.mark_unusable(self.kind, ident)
             return False
         self.where[ident] = Origin(path, line)
         return True
 
 
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' for a close match among `choices`, else nothing."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+def suggest(word: str, choices: Iterable[str], *, nearer: Iterable[str] = ()) -> str:
+    """' (did you mean 'x'?)' for a close match, else nothing.
+
+    `nearer` are the likelier choices (a role of the same family): a match among
+    them is taken first; among the others only a very close one is proposed.
+    """
+    close = difflib.get_close_matches(word, list(nearer), n=1, cutoff=0.6)
+    if not close:
+        cutoff = 0.8 if nearer else 0.6
+        close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 

@@ -13,15 +13,21 @@ from types import MappingProxyType
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from ..model import (
+    Area,
     Company,
     Competency,
+    Expectation,
     Family,
+    LevelDetail,
     Origin,
     Question,
     QuestionBank,
     Reminder,
     Role,
+    Scale,
+    Step,
     Template,
+    Track,
     Worksheet,
     WorksheetSection,
     WritingTable,
@@ -64,6 +70,11 @@ def _unique_files(files: list[DataFile], noun: str, problems: Problems) -> Itera
             yield file, data
 
 
+def grades(files: list[DataFile]) -> dict[str, int]:
+    """Grade codes roles may use as their level, with their ranks (data/company.yml)."""
+    return dict(files[0].content.get("grades", {})) if files else {}
+
+
 def company(files: list[DataFile]) -> Company | None:
     if not files:
         return None
@@ -80,51 +91,308 @@ def company(files: list[DataFile]) -> Company | None:
     )
 
 
-def competencies(files: list[DataFile], problems: Problems) -> dict[str, Competency]:
-    ids = IdRegistry("competency", problems)
-    built = {}
-    for file in files:
-        for record in file.content["competencies"]:
-            if ids.claim(record["id"], file.display, line_of(record, "id")):
-                built[record["id"]] = Competency(
-                    id=record["id"],
-                    name=record["name"],
-                    description=record["description"],
-                    levels=tuple(record["levels"]),
-                    origin=_origin(file, record),
+class Catalogue(NamedTuple):
+    """data/competencies.yml, built: its scales, areas and competencies."""
+
+    scales: dict[str, Scale]
+    areas: dict[str, Area]
+    competencies: dict[str, Competency]
+
+
+IMPLICIT_SCALE = "levels"
+"""The id of the scale a catalogue without `scales:` gets: one step per level written, named by number."""
+
+
+def catalogue(files: list[DataFile], problems: Problems) -> Catalogue:
+    if not files:
+        return Catalogue({}, {}, {})
+    file = files[0]
+    data = file.content
+    scales = _scales(file, data, problems)
+    default = _default_scale(file, data, scales, problems)
+    areas = _areas(file, data, problems)
+    ids = IdRegistry("competency", problems, kind="competencies")
+    names: dict[tuple[str | None, str], str] = {}
+    built: dict[str, Competency] = {}
+    for record in data["competencies"]:
+        if not ids.claim(record["id"], file.display, line_of(record, "id")):
+            continue
+        competency = _competency(file, record, scales, default, areas, problems)
+        if competency is None:
+            problems.mark_unusable("competencies", record["id"])
+            continue
+        built[record["id"]] = competency
+        # Two competencies of one area with one name read as one on every page.
+        other = names.setdefault((competency.area_id, competency.name.casefold()), competency.id)
+        if other != competency.id:
+            area = f"area '{competency.area_id}'" if competency.area_id else "the catalogue"
+            problems.add(
+                file.display,
+                line_of(record, "name"),
+                f"competency '{competency.id}': the name '{competency.name}' is already used by competency '{other}' in {area}: "
+                "give each its own name, or put them in different areas",
+            )
+    for ident in ids.duplicated:
+        built.pop(ident, None)
+    return Catalogue(scales, areas, built)
+
+
+def _scales(file: DataFile, data: Any, problems: Problems) -> dict[str, Scale]:
+    ids = IdRegistry("scale", problems)
+    scales = {}
+    for record in data.get("scales", ()):
+        if not ids.claim(record["id"], file.display, line_of(record, "id")):
+            continue
+        steps = record["steps"]
+        seen: dict[str, int] = {}
+        for index, step in enumerate(steps):
+            name = step["name"].casefold()
+            if name in seen:
+                problems.add(
+                    file.display,
+                    line_of(step, "name"),
+                    f"scale '{record['id']}': step '{step['name']}' is named twice (steps {seen[name]} and {index + 1}): "
+                    "give each step its own name",
                 )
-    return built
+            seen.setdefault(name, index + 1)
+        scales[record["id"]] = Scale(
+            id=record["id"],
+            name=record["name"],
+            steps=tuple(Step(rank, step["name"], step["description"]) for rank, step in enumerate(steps, start=1)),
+            origin=_origin(file, record),
+        )
+    return scales
 
 
-def families(files: list[DataFile], problems: Problems) -> tuple[list[Family], list[Sourced[Role]]]:
-    """The job families, and every role with its YAML."""
-    role_ids = IdRegistry("role", problems)
-    built, roles_with_source = [], []
+def _default_scale(file: DataFile, data: Any, scales: dict[str, Scale], problems: Problems) -> Scale | None:
+    if "default_scale" in data:
+        default = scales.get(data["default_scale"])
+        if default is None:
+            problems.add(
+                file.display,
+                line_of(data, "default_scale"),
+                f"default_scale '{data['default_scale']}' is not a scale{suggest(data['default_scale'], scales)}: "
+                f"use the id of one under scales: ({', '.join(scales) or 'none defined'})",
+            )
+        return default
+    if len(scales) > 1:
+        problems.add(
+            file.display,
+            line_of(data, "scales"),
+            f"there are {len(scales)} scales ({', '.join(scales)}): say which competencies use by default, "
+            "e.g. default_scale: " + next(iter(scales)),
+        )
+        return None
+    return next(iter(scales.values()), None)
+
+
+def _areas(file: DataFile, data: Any, problems: Problems) -> dict[str, Area]:
+    ids = IdRegistry("area", problems)
+    return {
+        record["id"]: Area(record["id"], record["name"], record.get("description"), _origin(file, record))
+        for record in data.get("areas", ())
+        if ids.claim(record["id"], file.display, line_of(record, "id"))
+    }
+
+
+def _level_detail(record: Any) -> LevelDetail | None:
+    """A level as written; None when it has neither a descriptor nor statements."""
+    if isinstance(record, str):
+        return LevelDetail(record)
+    if "descriptor" in record:
+        descriptor = record["descriptor"]
+        if "statements" in record:
+            return None
+    elif "statements" in record:
+        # Several statements read as one Markdown list wherever the level is described.
+        descriptor = "\n".join(f"- {statement}" for statement in record["statements"])
+    else:
+        return None
+    return LevelDetail(descriptor, tuple(record.get("evidence", ())), tuple(record.get("development", ())))
+
+
+def _competency(
+    file: DataFile, record: Any, scales: dict[str, Scale], default: Scale | None, areas: dict[str, Area], problems: Problems
+) -> Competency | None:
+    """The competency, or None when a problem (reported here) leaves its scale or levels unknown."""
+    where, context = file.display, f"competency '{record['id']}': "
+    details = [_level_detail(level) for level in record.get("levels", ())]
+    for number, detail in enumerate(details, start=1):
+        if detail is None:
+            problems.add(
+                where,
+                line_of(record["levels"], number - 1),
+                f"{context}level {number} needs either a descriptor: (a sentence or two) or statements: (a list), not both or neither",
+            )
+    if None in details:
+        return None
+    levels = tuple(detail for detail in details if detail is not None)
+    area_id = record.get("area")
+    if area_id is not None and area_id not in areas:
+        known = f"one of {', '.join(areas)}" if areas else "an id defined under areas: at the top of the file"
+        problems.add(where, line_of(record, "area"), f"{context}area '{area_id}' does not exist{suggest(area_id, areas)}: use {known}")
+    elif area_id is None and areas:
+        problems.add(
+            where, line_of(record, "id"), f"{context}every competency belongs to an area: add area: with one of {', '.join(areas)}"
+        )
+    if "scale" in record:
+        scale = scales.get(record["scale"])
+        if scale is None:
+            problems.add(
+                where,
+                line_of(record, "scale"),
+                f"{context}scale '{record['scale']}' does not exist{suggest(record['scale'], scales)}: "
+                f"use one of {', '.join(scales) or 'the scales defined under scales: at the top of the file'}",
+            )
+            return None
+    elif default is not None:
+        scale = default
+    elif scales:
+        return None  # the missing default_scale is reported once, for the file
+    elif levels:
+        steps = tuple(Step(rank, f"Level {rank}", level.descriptor) for rank, level in enumerate(levels, start=1))
+        scale = Scale(IMPLICIT_SCALE, "Levels", steps, _origin(file, record))
+    else:
+        problems.add(
+            where, line_of(record, "id"), f"{context}write its levels, one per level from the lowest, or define scales: to measure it on"
+        )
+        return None
+    if levels and len(levels) != len(scale.steps):
+        names = ", ".join(step.name for step in scale.steps)
+        problems.add(
+            where,
+            line_of(record, "levels"),
+            f"{context}{len(levels)} levels are written, but its scale '{scale.name}' has {len(scale.steps)} steps ({names}): "
+            "write one level per step, lowest first",
+        )
+        return None
+    return Competency(
+        id=record["id"],
+        name=record["name"],
+        description=record["description"],
+        area_id=area_id if area_id in areas else None,
+        scale=scale,
+        levels=levels,
+        origin=_origin(file, record),
+    )
+
+
+class RawSkill(NamedTuple):
+    """A role's skill as written: the level (a step name or number) and where, before phase 3 resolves it."""
+
+    role_id: str
+    competency_id: str
+    level: int | str
+    line: int
+
+
+def families(files: list[DataFile], grades: dict[str, int], problems: Problems) -> tuple[list[Family], list[Sourced[Role]], list[RawSkill]]:
+    """The job families, every role with its YAML, and every skill as written (its level is resolved in phase 3)."""
+    role_ids = IdRegistry("role", problems, kind="career_paths")
+    built, roles_with_source, skills = [], [], []
     for file, data in _unique_files(files, "job family", problems):
+        tracks = tuple(Track(t["id"], t["name"], t.get("description")) for t in data.get("tracks", ()))
+        _check_tracks(file, data, problems)
         roles = []
         for record in data["roles"]:
             if not role_ids.claim(record["id"], file.display, line_of(record, "id")):
                 continue
+            level = _level(file, record, grades, problems)
+            track_ok = _check_role_track(file, record, tracks, problems)
+            if level is None or not track_ok:
+                problems.mark_unusable("career_paths", record["id"])
+                continue
+            expectations = {}
+            for competency_id, value in record["skills"].items():
+                written = value["level"] if isinstance(value, dict) else value
+                skills.append(RawSkill(record["id"], competency_id, written, line_of(record["skills"], competency_id)))
+                if isinstance(value, dict) and ("statements" in value or "examples" in value):
+                    expectations[competency_id] = Expectation(tuple(value.get("statements", ())), tuple(value.get("examples", ())))
             role = Role(
                 id=record["id"],
                 title=record["title"],
-                level=record["level"],
+                level=level[0],
                 family_id=data["id"],
-                summary=record["summary"],
-                responsibilities=tuple(record["responsibilities"]),
-                skills=MappingProxyType(dict(record["skills"])),
-                next=tuple(record["next"]),
-                lateral=tuple(record["lateral"]),
-                development=tuple(record["development"]),
+                summary=record.get("summary"),
+                responsibilities=tuple(record.get("responsibilities", ())),
+                skills=MappingProxyType({}),
+                next=tuple(record.get("next", ())),
+                lateral=tuple(record.get("lateral", ())),
+                development=tuple(record.get("development", ())),
                 origin=_origin(file, record),
+                track_id=record.get("track"),
+                grade=level[1],
+                expectations=MappingProxyType(expectations),
             )
             roles.append(role)
             roles_with_source.append(Sourced(role, record))
-        roles.sort(key=lambda role: (role.level, role.title))
+        order = {track.id: index for index, track in enumerate(tracks)}
+        roles.sort(key=lambda role: (order.get(role.track_id or "", 0), role.level, role.title))
         built.append(
-            Family(id=data["id"], name=data["name"], description=data["description"], roles=tuple(roles), origin=_origin(file, data))
+            Family(
+                id=data["id"],
+                name=data["name"],
+                description=data["description"],
+                roles=tuple(roles),
+                origin=_origin(file, data),
+                tracks=tracks,
+            )
         )
-    return built, roles_with_source
+    for ident in role_ids.duplicated:
+        for family_index, family in enumerate(built):
+            built[family_index] = family._replace(roles=tuple(role for role in family.roles if role.id != ident))
+    roles_with_source = [sourced for sourced in roles_with_source if sourced.record.id not in role_ids.duplicated]
+    return built, roles_with_source, skills
+
+
+def _level(file: DataFile, record: Any, grades: dict[str, int], problems: Problems) -> tuple[int, str | None] | None:
+    """The role's rank and grade code (None for a plain number); None when the grade is unknown (reported)."""
+    level = record["level"]
+    if isinstance(level, int):
+        return level, None
+    if level in grades:
+        return grades[level], level
+    if level.isdigit():
+        return int(level), None
+    known = f"one of {', '.join(grades)}" if grades else "a whole number, or list grade codes under grades: in data/company.yml"
+    problems.add(
+        file.display,
+        line_of(record, "level"),
+        f"role '{record['id']}': level '{level}' is not a grade{suggest(level, grades)}: use {known}",
+    )
+    return None
+
+
+def _check_tracks(file: DataFile, data: Any, problems: Problems) -> None:
+    ids = IdRegistry("track", problems)
+    for track in data.get("tracks", ()):
+        ids.claim(track["id"], file.display, line_of(track, "id"))
+
+
+def _check_role_track(file: DataFile, record: Any, tracks: tuple[Track, ...], problems: Problems) -> bool:
+    track_ids = [track.id for track in tracks]
+    context = f"role '{record['id']}': "
+    if not tracks:
+        if "track" in record:
+            problems.add(
+                file.display,
+                line_of(record, "track"),
+                f"{context}this family has no tracks: remove track:, or list the family's tracks under tracks:",
+            )
+            return False
+        return True
+    if "track" not in record:
+        problems.add(file.display, line_of(record, "id"), f"{context}this family has tracks: add track: with one of {', '.join(track_ids)}")
+        return False
+    if record["track"] not in track_ids:
+        problems.add(
+            file.display,
+            line_of(record, "track"),
+            f"{context}track '{record['track']}' is not one of this family's tracks{suggest(record['track'], track_ids)}: "
+            f"use one of {', '.join(track_ids)}",
+        )
+        return False
+    return True
 
 
 def banks(files: list[DataFile], problems: Problems) -> tuple[dict[str, QuestionBank], list[Sourced[Question]]]:
@@ -144,6 +412,7 @@ def banks(files: list[DataFile], problems: Problems) -> tuple[dict[str, Question
                 families=tuple(record.get("families", ())),
                 roles=tuple(record.get("roles", ())),
                 origin=_origin(file, record),
+                competencies=tuple(record.get("competencies", ())),
             )
             questions.append(question)
             questions_with_source.append(Sourced(question, record))

@@ -8,34 +8,60 @@ from __future__ import annotations
 
 from ..model import Competency, Family, Question, Role
 from .problems import Problems, line_of, suggest
-from .records import Sourced
+from .records import IMPLICIT_SCALE, RawSkill, Sourced
 
 
-def check_roles(roles: list[Sourced[Role]], competencies: dict[str, Competency], problems: Problems) -> None:
-    """Each role's skills name competencies and levels they define; its moves name other roles, steps up go up."""
+def resolve_skills(
+    skills: list[RawSkill], roles: list[Sourced[Role]], competencies: dict[str, Competency], problems: Problems
+) -> dict[str, dict[str, int]]:
+    """Each role's skills with the rank of the step each names on its competency's scale."""
+    where = {role.id: role.origin.path for role, _ in roles}
+    resolved: dict[str, dict[str, int]] = {role.id: {} for role, _ in roles}
+    for skill in skills:
+        if skill.role_id not in resolved:
+            continue
+        path, context = where[skill.role_id], f"role '{skill.role_id}': "
+        competency = competencies.get(skill.competency_id)
+        if competency is None:
+            problems.add_dangling(
+                "competencies",
+                skill.competency_id,
+                path,
+                skill.line,
+                f"{context}skill '{skill.competency_id}' is not a competency{suggest(skill.competency_id, competencies)}: "
+                "use an id from data/competencies.yml",
+            )
+            continue
+        rank = competency.scale.rank_of(skill.level)
+        if rank is None:
+            problems.add(path, skill.line, f"{context}{_unknown_step(skill, competency)}")
+            continue
+        resolved[skill.role_id][skill.competency_id] = rank
+    return resolved
+
+
+def _unknown_step(skill: RawSkill, competency: Competency) -> str:
+    steps = competency.scale.steps
+    written = f"level {skill.level}" if isinstance(skill.level, int) else f"'{skill.level}'"
+    if competency.scale.id == IMPLICIT_SCALE:
+        return f"skill '{skill.competency_id}' is set to {written}, but the competency defines levels 1 to {len(steps)}: use one of those"
+    named = ", ".join(f"{step.name} ({step.rank})" for step in steps)
+    hint = suggest(str(skill.level), [step.name for step in steps]) if isinstance(skill.level, str) else ""
+    return (
+        f"skill '{skill.competency_id}' is set to {written}{hint}, but its scale '{competency.scale.name}' "
+        f"has the steps {named}: use one of those names or numbers"
+    )
+
+
+def check_moves(roles: list[Sourced[Role]], problems: Problems) -> None:
+    """Each role's moves name other roles, and steps up go up."""
     by_id = {role.id: role for role, _ in roles}
+    by_family: dict[str, list[str]] = {}
+    for role, _ in roles:
+        by_family.setdefault(role.family_id, []).append(role.id)
     for role, source in roles:
         where = role.origin.path
         context = f"role '{role.id}': "
-        for competency_id, level in role.skills.items():
-            competency = competencies.get(competency_id)
-            skill_line = line_of(source["skills"], competency_id)
-            if competency is None:
-                problems.add_dangling(
-                    "competencies",
-                    competency_id,
-                    where,
-                    skill_line,
-                    f"{context}skill '{competency_id}' is not a competency{suggest(competency_id, competencies)}: "
-                    "use an id from data/competencies.yml",
-                )
-            elif level > len(competency.levels):
-                problems.add(
-                    where,
-                    skill_line,
-                    f"{context}skill '{competency_id}' is set to level {level}, but the "
-                    f"competency defines levels 1 to {len(competency.levels)}: use one of those",
-                )
         for move_kind, targets in (("next", role.next), ("lateral", role.lateral)):
             for index, target_id in enumerate(targets):
                 target = by_id.get(target_id)
@@ -43,45 +69,45 @@ def check_roles(roles: list[Sourced[Role]], competencies: dict[str, Competency],
                 if target_id == role.id:
                     problems.add(where, move_line, f"{context}the role lists itself in '{move_kind}': remove '{target_id}'")
                 elif target is None:
+                    hint = suggest(target_id, by_id, nearer=by_family.get(role.family_id, ()))
+                    fix = (
+                        "use the id of a role in data/career_paths/"
+                        if hint
+                        else "if you removed or renamed that role, remove it from this list too or write its new id; "
+                        "role ids are the id: lines in data/career_paths/"
+                    )
                     problems.add_dangling(
-                        "career_paths",
-                        target_id,
-                        where,
-                        move_line,
-                        f"{context}{move_kind} role '{target_id}' does not exist{suggest(target_id, by_id)}: "
-                        "use the id of a role in data/career_paths/",
+                        "career_paths", target_id, where, move_line, f"{context}no role has the id '{target_id}' ({move_kind}){hint}: {fix}"
                     )
                 elif move_kind == "next" and target.level <= role.level:
                     problems.add(
                         where,
                         move_line,
-                        f"{context}next role '{target_id}' is level {target.level}, not above this "
-                        f"role's level {role.level}: list it under 'lateral' instead, or fix the levels",
+                        f"{context}next role '{target_id}' is {target.level_label.lower()}, not above this "
+                        f"role's {role.level_label.lower()}: list it under 'lateral' instead, or fix the levels",
                     )
 
 
-def check_question_filters(questions: list[Sourced[Question]], families: list[Family], problems: Problems) -> None:
-    """A question limited to some families or roles names ones that exist."""
+def check_question_filters(
+    questions: list[Sourced[Question]], families: list[Family], competencies: dict[str, Competency], problems: Problems
+) -> None:
+    """A question limited to some families or roles, or about some competencies, names ones that exist."""
     family_ids = {family.id for family in families}
     role_ids = {role.id for family in families for role in family.roles}
+    # field, the ids it may name, the kind of file defining them, how they are named, where to find them
+    filters = (
+        ("families", family_ids, "career_paths", "job family", "use the id of a file in data/career_paths/"),
+        ("roles", role_ids, "career_paths", "role", "use the id of a role in data/career_paths/"),
+        ("competencies", set(competencies), "competencies", "competency", "use an id from data/competencies.yml"),
+    )
     for question, source in questions:
-        context = f"question '{question.id}': "
-        for index, family_id in enumerate(question.families):
-            if family_id not in family_ids:
-                problems.add_dangling(
-                    "career_paths",
-                    family_id,
-                    question.origin.path,
-                    line_of(source["families"], index),
-                    f"{context}job family '{family_id}' does not exist{suggest(family_id, family_ids)}: "
-                    "use the id of a file in data/career_paths/",
-                )
-        for index, role_id in enumerate(question.roles):
-            if role_id not in role_ids:
-                problems.add_dangling(
-                    "career_paths",
-                    role_id,
-                    question.origin.path,
-                    line_of(source["roles"], index),
-                    f"{context}role '{role_id}' does not exist{suggest(role_id, role_ids)}: use the id of a role in data/career_paths/",
-                )
+        for field, known, kind, noun, fix in filters:
+            for index, ident in enumerate(getattr(question, field)):
+                if ident not in known:
+                    problems.add_dangling(
+                        kind,
+                        ident,
+                        question.origin.path,
+                        line_of(source[field], index),
+                        f"question '{question.id}': {noun} '{ident}' does not exist{suggest(ident, known)}: {fix}",
+                    )

@@ -2,8 +2,8 @@
 
 No script and no third-party request: the map is drawn at build time.
 
-Roles sit in columns (one per job family) and rows (one per level, highest at
-the top); arrows show vertical moves (solid) and lateral moves (dashed). Every
+Roles sit in columns (one per job family, or one per track of a family that
+has tracks, side by side) and rows (one per level, highest at the top); arrows show vertical moves (solid) and lateral moves (dashed). Every
 node is an ordinary HTML link inside a `<foreignObject>`: its title wraps as
 text does, reads and copies as one phrase, and behaves like any other link for
 Material's instant navigation (an SVG `<a>` has a read-only `href`, which
@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..model import Family, Guide, Role
+from .views import track_columns
 
 NODE_WIDTH = 168
 NODE_HEIGHT = 58
@@ -105,7 +106,14 @@ class CareerMap(NamedTuple):
 def career_map(guide: Guide, families: list[Family], *, caption: str) -> CareerMap:
     """The map of `families` with their moves; moves leaving them end in an 'other families' column."""
     inside = {role.id for family in families for role in family.roles}
-    columns = [(family.name, list(family.roles)) for family in families]
+    columns = [
+        (
+            f"{family.name}: {group.track.name}" if group.track and len(families) > 1 else group.track.name if group.track else family.name,
+            group.roles,
+        )
+        for family in families
+        for group in track_columns(family)
+    ]
     outside = [guide.roles[target] for family in families for role in family.roles for _, target in role.moves if target not in inside]
     outside = list({role.id: role for role in outside}.values())
     external_column = None

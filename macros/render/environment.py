@@ -26,7 +26,7 @@ from markupsafe import Markup
 from .. import urls
 from ..career_moves import MOVE_LABELS
 from .markup import prose, prose_inline
-from .views import KIND_LABELS, PERSON_FIELDS, mailto, question_groups, split_placeholders
+from .views import KIND_LABELS, PERSON_FIELDS, mailto, question_groups, split_placeholders, track_columns
 
 TEMPLATE_FOLDER = "career-guide"
 """Where the guide's templates sit, in the package and in a site's custom_dir."""
@@ -69,12 +69,14 @@ def environment(custom_dir: Path | None = None) -> jinja2.Environment:
         role_url=urls.role_url,
         role_worksheet_url=urls.role_worksheet_url,
         family_url=urls.family_url,
+        competency_url=urls.competency_url,
         template_url=urls.template_url,
         worksheet_url=urls.worksheet_url,
         kind_labels=KIND_LABELS,
         move_labels=MOVE_LABELS,
         person_fields=PERSON_FIELDS,
         question_groups=question_groups,
+        track_columns=track_columns,
         split_placeholders=split_placeholders,
         mailto=mailto,
     )

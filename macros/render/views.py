@@ -11,7 +11,7 @@ from itertools import groupby
 from typing import NamedTuple
 from urllib.parse import quote
 
-from ..model import PLACEHOLDER, Competency, Family, Guide, Question, Role, Template
+from ..model import PLACEHOLDER, Competency, Expectation, Family, Guide, LevelDetail, Question, Role, Step, Template, Track
 
 KIND_LABELS = {"email": "E-mail", "chat": "Chat message", "agenda": "Agenda"}
 """How each kind of message template is named on pages."""
@@ -70,9 +70,9 @@ def mailto(template: Template) -> str:
 
 
 class MatrixCell(NamedTuple):
-    """One role's expected level of one competency; `raised` when above the role to its left."""
+    """One role's expected step of one competency; `raised` when above the role before it in its track."""
 
-    level: int | None
+    step: Step | None
     raised: bool
 
 
@@ -81,21 +81,86 @@ class MatrixRow(NamedTuple):
     cells: list[MatrixCell]
 
 
+class TrackColumns(NamedTuple):
+    """The roles of one track, side by side in the skills table (one group, with no name, when the family has no tracks)."""
+
+    track: Track | None
+    roles: list[Role]
+
+
+def track_columns(family: Family) -> list[TrackColumns]:
+    """The family's roles by track, in the tracks' order, each by level."""
+    if not family.tracks:
+        return [TrackColumns(None, list(family.roles))]
+    return [TrackColumns(track, [role for role in family.roles if role.track_id == track.id]) for track in family.tracks]
+
+
 def level_matrix(guide: Guide, family: Family) -> list[MatrixRow]:
-    """Competency × role, roles by level; a cell is raised where the level goes up from the role before."""
-    roles = list(family.roles)
-    competencies = list(dict.fromkeys(c for role in roles for c in role.skills))
+    """Competency × role, roles by track then level; a cell is raised where the step goes up from the role
+    before it in the same track (a manager is not "raised" over an individual contributor)."""
+    columns = track_columns(family)
+    competencies = list(dict.fromkeys(c for role in family.roles for c in role.skills))
     rows = []
     for competency_id in competencies:
+        competency = guide.competencies[competency_id]
         cells = []
-        previous: int | None = None
-        for index, role in enumerate(roles):
-            level = role.skills.get(competency_id)
-            raised = level is not None and index > 0 and (previous is None or level > previous)
-            cells.append(MatrixCell(level, raised))
-            previous = level
-        rows.append(MatrixRow(guide.competencies[competency_id], cells))
+        for group in columns:
+            previous: int | None = None
+            for index, role in enumerate(group.roles):
+                rank = role.skills.get(competency_id)
+                raised = rank is not None and index > 0 and (previous is None or rank > previous)
+                cells.append(MatrixCell(competency.step(rank) if rank is not None else None, raised))
+                previous = rank
+        rows.append(MatrixRow(competency, cells))
     return rows
+
+
+class SkillView(NamedTuple):
+    """One competency a role asks for: the step expected, what it looks like, and what the role says of it."""
+
+    competency: Competency
+    step: Step
+    detail: LevelDetail
+    expectation: Expectation | None
+
+
+def role_skills(guide: Guide, role: Role) -> list[SkillView]:
+    views = []
+    for competency_id, rank in role.skills.items():
+        competency = guide.competencies[competency_id]
+        views.append(SkillView(competency, competency.step(rank), competency.detail(rank), role.expectations.get(competency_id)))
+    return views
+
+
+class ExpectingGroup(NamedTuple):
+    """The roles of one family (and track) that ask for a competency, with the step each expects."""
+
+    family: Family
+    track: Track | None
+    roles: list[tuple[Role, Step]]
+
+
+def expecting_groups(guide: Guide, competency: Competency) -> list[ExpectingGroup]:
+    """Which roles expect which step of `competency`, by family and track, in the families' order."""
+    by_group: dict[tuple[str, str | None], list[tuple[Role, Step]]] = {}
+    for role, rank in guide.roles_expecting(competency):
+        by_group.setdefault((role.family_id, role.track_id), []).append((role, competency.step(rank)))
+    groups = []
+    for family in guide.families:
+        for track in family.tracks or (None,):
+            roles = by_group.get((family.id, track.id if track else None))
+            if roles:
+                groups.append(ExpectingGroup(family, track, roles))
+    return groups
+
+
+def expected_at(groups: list[ExpectingGroup]) -> dict[int, list[Role]]:
+    """The roles expecting each step (by rank), in the groups' order."""
+    by_rank: dict[int, list[Role]] = {}
+    for group in groups:
+        for role, step in group.roles:
+            by_rank.setdefault(step.rank, []).append(role)
+    return by_rank
 
 
 class FamilyMoves(NamedTuple):
