@@ -15,6 +15,7 @@ import jinja2
 from .model import Guide
 from .render.environment import render
 from .render.markup import block, prose, text
+from .urls import rebase_root_links
 
 Record = TypeVar("Record")
 
@@ -35,7 +36,8 @@ def chapter_macros(guide: Guide, env: jinja2.Environment, page_url: Callable[[],
     """The chapters' macros over `guide`, laid out by `env`; `page_url` gives the URL of the page being rendered."""
 
     def fragment(name: str, **context: Any) -> str:
-        return block(render(env, name, page_url=page_url(), **context))
+        url = page_url()
+        return block(rebase_root_links(render(env, name, page_url=url, **context), url))
 
     def company_name() -> str:
         """The company's name, escaped."""
@@ -56,7 +58,7 @@ def chapter_macros(guide: Guide, env: jinja2.Environment, page_url: Callable[[],
     def bank_purpose(bank_id: str) -> str:
         """What a question bank is for, as prose."""
         bank = _lookup(guide.banks, bank_id, "question bank", "data/questions/")
-        return block(prose(bank.purpose))
+        return block(rebase_root_links(prose(bank.purpose), page_url()))
 
     def message(template_id: str) -> str:
         """A message template shown as the message it is."""

@@ -1,4 +1,10 @@
-"""`python -m macros.check`: validate all data without building the site."""
+"""`python -m macros.check`: validate all data without building the site.
+
+Besides what a build checks of the data, links in prose to an address from the
+site's root (/prepare/agenda/) must lead to a page of the guide or a file under
+docs/ (the data folder's neighbour); the build also checks every other link
+and anchor once the pages are made.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .errors import DataError
+from .links import docs_addresses, unresolved_root_links
 from .loading import load_guide
 
 
@@ -14,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = Path(arguments[0]) if arguments else Path("data")
     try:
         guide = load_guide(data_dir)
+        if problems := unresolved_root_links(guide, docs_addresses(data_dir.parent / "docs")):
+            raise DataError(problems)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1

@@ -12,15 +12,18 @@ import html
 import posixpath
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .errors import DataProblem
+from .pages import page_urls
 
 if TYPE_CHECKING:
+    from .model import Guide
     from .pages import GeneratedPage
 
-_HREF = re.compile(r'<a\s[^>]*?href="([^"]*)"')
+_HREF = re.compile(r'<(?:a\s[^>]*?href|img\s[^>]*?src)="([^"]*)"')
 
 
 def _page_url(src_uri: str) -> str:
@@ -67,6 +70,37 @@ def broken_links(pages: Iterable[GeneratedPage], site_urls: set[str]) -> list[Da
                     where.path if where else "data",
                     where.line if where else 1,
                     f"the link '{html.unescape(href)}' on /{url} {reason}: correct the address in the text",
+                )
+            )
+    return problems
+
+
+def docs_addresses(docs_dir: Path) -> set[str]:
+    """The site address of every file under `docs_dir`: a Markdown page's directory URL, any other file's path."""
+    addresses = set()
+    for path in docs_dir.rglob("*"):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(docs_dir).as_posix()
+        if relative.endswith(".md"):
+            page = relative.removesuffix(".md")
+            page = page.removesuffix("index") if page == "index" or page.endswith("/index") else page + "/"
+            addresses.add(page)
+        else:
+            addresses.add(relative)
+    return addresses
+
+
+def unresolved_root_links(guide: Guide, docs: set[str]) -> list[DataProblem]:
+    """Each link in the data's prose, from the site's root, that leads to no generated page and no file of docs/."""
+    known = page_urls(guide) | docs | {""}
+    problems = []
+    for origin, target in guide.root_links:
+        path = urlsplit(target).path.lstrip("/")
+        if path not in known and f"{path}/" not in known:
+            problems.append(
+                DataProblem(
+                    origin.path, origin.line, f"the link '{target}' leads to no page or file of the guide: correct the address in the text"
                 )
             )
     return problems

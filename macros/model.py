@@ -270,6 +270,8 @@ class Guide:
     worksheets: Mapping[str, Worksheet]
     areas: Mapping[str, Area] = field(default_factory=lambda: MappingProxyType({}))
     scales: Mapping[str, Scale] = field(default_factory=lambda: MappingProxyType({}))
+    root_links: tuple[tuple[Origin, str], ...] = field(default=(), repr=False)
+    """Addresses from the site's root that prose links to, with where each is written."""
     questions: Mapping[str, Question] = field(init=False)
     # Indexes built once, so that rendering every role page stays linear in the data's size.
     _families_by_id: Mapping[str, Family] = field(init=False, repr=False)

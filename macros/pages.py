@@ -26,6 +26,7 @@ from .urls import (
     WORKSHEETS_URL,
     competency_url,
     family_url,
+    rebase_root_links,
     role_url,
     role_worksheet_url,
     source_path,
@@ -181,7 +182,7 @@ class _PageMaker:
         self, layout: str, url: str, origin: Origin | None, in_nav: bool, boost: float | None, context: dict[str, Any]
     ) -> GeneratedPage:
         headings = PageHeadings()
-        html = render(self.env, layout, page_url=url, headings=headings, **context)
+        html = rebase_root_links(render(self.env, layout, page_url=url, headings=headings, **context), url)
         anchors = frozenset(_ID.findall(html))
         search = functools.partial(SECTIONS_BY_LAYOUT[layout], **context) if self._own(layout) else None
         return GeneratedPage(source_path(url), html, headings.tokens(), headings.title or "", origin, anchors, in_nav, boost, search)
@@ -277,6 +278,17 @@ def generated_pages(guide: Guide, env: jinja2.Environment, memo: PageMemo | None
     if memo is not None:
         memo.finish()
     return pages
+
+
+def page_urls(guide: Guide) -> set[str]:
+    """The address of every page generated_pages makes, without making them (for `make check`)."""
+    urls = {PATHS_URL, COMPETENCIES_URL, TEMPLATES_URL, WORKSHEETS_URL}
+    urls |= {family_url(family.id) for family in guide.families}
+    urls |= {make(role.id) for role in guide.roles.values() for make in (role_url, role_worksheet_url)}
+    urls |= {competency_url(competency_id) for competency_id in guide.competencies}
+    urls |= {template_url(template_id) for template_id in guide.templates}
+    urls |= {worksheet_url(worksheet_id) for worksheet_id in guide.worksheets}
+    return urls
 
 
 AGENDA_KIND = "agenda"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 def role_url(role_id: str) -> str:
     return f"roles/{role_id}/"
@@ -31,6 +33,23 @@ def template_url(template_id: str) -> str:
 
 def worksheet_url(worksheet_id: str) -> str:
     return f"{WORKSHEETS_URL}{worksheet_id}/"
+
+
+_ROOT_ADDRESS = re.compile(r'(<(?:a|img)\s[^>]*?(?:href|src)=")/(?!/)')
+
+
+def rebase_root_links(html: str, page_url: str) -> str:
+    """`html` for the page at `page_url`, its links and images from the site's root (/prepare/) made relative.
+
+    Prose in the data may link to a page from the site's root, as it is shown
+    on pages at every depth; relative, the link also works where the guide is
+    published under a sub-path, and the link check resolves it like any other.
+    """
+    if '="/' not in html:
+        return html
+    to_root = relative(page_url, "")
+    prefix = "" if to_root == "./" else to_root
+    return _ROOT_ADDRESS.sub(lambda match: match.group(1) + prefix, html)
 
 
 def source_path(url: str) -> str:

@@ -23,13 +23,14 @@ PLAIN_LOOKING = [
     "Ünïcode — dashes… and emoji 🙂",
     "a + b = c # not a heading",
     "1990s: the 1.5x rule",
-    "> not a quote once escaped",
     "Two  spaces",
     "Based on my goal to [your goal], which skills should I develop?",
     "[Manager's name], thank you.",
     "Practise [skill] in [area]. Then ask [who]? Yes []!",
 ]
 MARKDOWN = [
+    "> a quote",
+    "See <https://example.com/>.",
     "*emphasis*",
     "a _b_ c",
     "`code`",

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import DataError, DataProblem
-from ..model import Guide
+from ..model import Guide, Origin
 from . import records
 from .files import (
     CAREER_PATHS,
@@ -32,6 +32,7 @@ from .files import (
     unexpected_entries,
 )
 from .problems import Problems
+from .prose_check import root_links
 from .references import check_moves, check_question_filters, resolve_skills
 from .schema_check import SCHEMA_DIR
 
@@ -68,6 +69,12 @@ def load_guide(data_dir: Path, schema_dir: Path = SCHEMA_DIR) -> Guide:
         for family in families
     ]
 
+    links = tuple(
+        (Origin(link.path, link.line), link.target)
+        for result in read.values()
+        for file in result.files
+        for link in root_links(file.content, file.display)
+    )
     found = problems.all(unreadable, ids_in_broken_files)
     if found or company is None:
         raise DataError(found)
@@ -81,4 +88,5 @@ def load_guide(data_dir: Path, schema_dir: Path = SCHEMA_DIR) -> Guide:
         worksheets=MappingProxyType(worksheets),
         areas=MappingProxyType(catalogue.areas),
         scales=MappingProxyType(catalogue.scales),
+        root_links=links,
     )

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .problems import Problems
+from .prose_check import prose_problems
 from .schema_check import schema_problems
 from .yaml_reader import load_yaml_file
 
@@ -115,6 +116,7 @@ def read_kind(data_dir: Path, kind: Kind, schema_dir: Path, problems: Problems) 
             continue
         structural = schema_problems(content, kind.schema, shown, schema_dir)
         problems.extend(structural)
+        problems.extend(prose_problems(content, shown))
         if structural:
             broken.append(content)
         else:

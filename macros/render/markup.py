@@ -1,8 +1,14 @@
 """Turning text from YAML into safe HTML or Markdown.
 
 Text from data files is content, never code: short text is escaped, prose is
-rendered as a small, fixed subset of Markdown and then sanitised, so neither
-HTML, script, Jinja nor Markdown extensions can come through.
+rendered as a fixed subset of Markdown and then sanitised, so neither HTML,
+script, Jinja nor Markdown extensions can come through.
+
+The subset is what HR writes in practice: paragraphs, emphasis, links
+(`[text](url)` and `<https://...>`), lists (nested by 2 or 4 spaces), tables,
+block quotes, code and images of the site's own files. Headings and images
+without a description are refused when the data is loaded
+(loading/prose_check.py); anything else is shown as the text it is.
 """
 
 from __future__ import annotations
@@ -14,15 +20,20 @@ import re
 import markdown
 import nh3
 from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
 
-ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code", "br"}
+ALLOWED_TAGS = {
+    *("p", "em", "strong", "a", "ul", "ol", "li", "code", "pre", "br", "hr", "blockquote", "img"),
+    *("table", "thead", "tbody", "tr", "th", "td"),
+}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 # One sanitiser for every text: its rules are built once, not on each call.
 _SANITISER = nh3.Cleaner(
     tags=ALLOWED_TAGS,
-    attributes={"a": {"href", "title"}},
+    attributes={"a": {"href", "title"}, "img": {"src", "alt", "title"}, "th": {"style"}, "td": {"style"}},
     url_schemes=ALLOWED_SCHEMES,
     link_rel="noopener",
+    filter_style_properties={"text-align"},
 )
 _SINGLE_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 
@@ -32,7 +43,7 @@ def _converter() -> markdown.Markdown:
     """Python-Markdown for prose, made on first use: plain paragraphs never need it."""
     # The extension as a class, not by name: a name is looked up through the
     # installed packages' entry points, which costs more than the conversion.
-    return markdown.Markdown(extensions=[SaneListExtension()], output_format="html")
+    return markdown.Markdown(extensions=[SaneListExtension(), TableExtension()], output_format="html")
 
 
 def text(value: str) -> str:
@@ -43,8 +54,8 @@ def text(value: str) -> str:
 # Text free of these can only be one plain paragraph in Markdown: no emphasis,
 # code, escape, entity, tab or line break inside, and no list, heading or
 # indented code at its start. Most prose in the data is such text.
-_INLINE_SYNTAX = re.compile(r"[\\`*_&\n\t]")
-_BLOCK_START = re.compile(r"[-+#\s]|\d+[.)]")
+_INLINE_SYNTAX = re.compile(r"[\\`*_&\n\t]|<(?:https?|mailto):")
+_BLOCK_START = re.compile(r"[-+#>\s]|\d+[.)]")
 # Square brackets are plain text too when they only hold a placeholder such as
 # "[your goal]": balanced, not nested, and not the start of a link, an image or
 # a reference ("[a](url)", "![a]", "[a][b]", "[a] [b]", "[a]: url").
@@ -63,9 +74,28 @@ def is_plain_paragraph(value: str) -> bool:
     return bool(value) and not _INLINE_SYNTAX.search(value) and not _BLOCK_START.match(value) and _plain_brackets(value)
 
 
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]+)>")
+_LIST_ITEM = re.compile(r"^( +)(?:[-*+]|\d+[.)])\s")
+
+
+def _nested_by_four(value: str) -> str:
+    """Lists nested by 2 spaces (as many editors indent) re-indented by 4, which Markdown needs."""
+    lines = value.split("\n")
+    indents = [len(match.group(1)) for line in lines if (match := _LIST_ITEM.match(line))]
+    if not indents or all(indent % 4 == 0 for indent in indents):
+        return value
+    return "\n".join(" " * (2 * (len(line) - len(line.lstrip(" ")))) + line.lstrip(" ") for line in lines)
+
+
 def convert_markdown(value: str) -> str:
-    """Markdown prose as HTML, before sanitising; HTML in the text is shown as text."""
-    return _converter().reset().convert(html.escape(value, quote=False))
+    """Markdown prose as HTML, before sanitising; HTML in the text is shown as text.
+
+    Only `&` and `<` are escaped: no tag can start without `<`, and `>` must
+    stay itself to open a block quote. An autolink (`<https://...>`) becomes a
+    Markdown link first.
+    """
+    prepared = _nested_by_four(_AUTOLINK.sub(lambda link: f"[{link.group(1)}]({link.group(1)})", value))
+    return _converter().reset().convert(prepared.replace("&", "&amp;").replace("<", "&lt;"))
 
 
 def markdown_to_html(value: str) -> str:
