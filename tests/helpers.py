@@ -72,6 +72,17 @@ def run_build(project: Path, site_dir: Path, *, site_url: str | None = None) -> 
     )
 
 
+def run_check(project: Path) -> subprocess.CompletedProcess[str]:
+    """`make check`'s command on the data of `project` (a folder holding data/)."""
+    return subprocess.run(
+        [sys.executable, "-m", "macros.check", "data"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(PROJECT)},
+    )
+
+
 def sidebar(html: str) -> str:
     """A page's primary sidebar: the site's navigation, without the page's content."""
     start = html.index("md-sidebar--primary")

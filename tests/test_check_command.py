@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import PROJECT, SAMPLE_DATA
+from helpers import SAMPLE_DATA, run_check
 
 from macros.model import Guide
 
 pytestmark = pytest.mark.build
 
 
-def _check(cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "macros.check", "data"],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(PROJECT)},
-    )
-
-
 def test_check_summarises_valid_data(guide: Guide, tmp_path: Path) -> None:
     shutil.copytree(SAMPLE_DATA, tmp_path / "data")
-    result = _check(tmp_path)
+    result = run_check(tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         f"OK: {len(guide.roles)} roles in {len(guide.families)} families, {len(guide.competencies)} competencies, "
@@ -47,7 +34,7 @@ def test_check_lists_every_problem_and_fails(tmp_path: Path) -> None:
     engineering.write_text(before, encoding="utf-8")
     (tmp_path / "data" / "questions" / "follow-up.yml").write_text("", encoding="utf-8")
 
-    result = _check(tmp_path)
+    result = run_check(tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()

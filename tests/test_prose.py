@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import PROJECT, SAMPLE_DATA, Site, built_site, copy_project
+from helpers import SAMPLE_DATA, Site, built_site, copy_project, run_check
 
 from macros.errors import DataError
 from macros.loading import load_guide
@@ -91,16 +91,6 @@ def test_message_templates_are_not_read_as_markdown(tmp_path: Path) -> None:
     load_guide(data)
 
 
-def _check(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "macros.check", "data"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(PROJECT)},
-    )
-
-
 @pytest.mark.build
 def test_a_link_from_the_site_root_to_no_page_fails_the_check_and_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
@@ -109,7 +99,7 @@ def test_a_link_from_the_site_root_to_no_page_fails_the_check_and_the_build(tmp_
     path.write_text(source.replace(FIRST_LEVEL, _level("See [the agenda](/prepare/agendaa/)."), 1), encoding="utf-8")
     line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if "the agenda" in text) - 1
 
-    check = _check(project)
+    check = run_check(project)
     assert check.returncode == 1 and "Traceback" not in check.stderr
     assert f"data/competencies.yml:{line}: the link '/prepare/agendaa/' leads to no page or file of the guide" in check.stderr
 
@@ -133,7 +123,7 @@ def test_links_and_images_from_the_site_root_work_on_every_page(tmp_path: Path) 
     source = path.read_text(encoding="utf-8")
     text = "See [the agenda](/prepare/agenda/).\n\n![The tracks](/assets/tracks.png)"
     path.write_text(source.replace(FIRST_LEVEL, _level(text), 1), encoding="utf-8")
-    assert _check(project).returncode == 0
+    assert run_check(project).returncode == 0
     site: Site = built_site(project, tmp_path / "site")
     competency = site.html("/competencies/technical-craft/")
     assert 'href="../../prepare/agenda/"' in competency and 'src="../../assets/tracks.png"' in competency
