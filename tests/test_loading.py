@@ -223,6 +223,15 @@ def test_all_problems_are_reported_at_once(data_dir: Path) -> None:
     assert problems[1].startswith("data/questions/manager.yml:")
 
 
+def test_a_broken_record_does_not_hold_back_the_problems_of_its_neighbours(data_dir: Path) -> None:
+    # One role breaks the schema; another role of the same file has a wrong move.
+    # Both are reported now, so fixing the first never uncovers the second.
+    problems_after(data_dir, ENGINEERING, "    level: 2\n", "    level: 2.5\n")
+    problems = problems_after(data_dir, ENGINEERING, "next: [staff-engineer, engineering-", "next: [staff-enginer, engineering-")
+    assert len(problems) == 2, problems
+    assert "'level'" in problems[0] and "no role has the id 'staff-enginer'" in problems[1]
+
+
 def test_a_broken_file_does_not_cause_a_cascade_of_missing_ids(data_dir: Path) -> None:
     problems = problems_after(data_dir, "career_paths/product.yml", "id: product\n", "id: product\n  bad indent: [\n")
     assert len(problems) == 1 and problems[0].startswith("data/career_paths/product.yml:"), problems
@@ -235,6 +244,32 @@ def test_an_id_with_a_line_break_is_one_problem_not_a_cascade(data_dir: Path) ->
         f"data/{ENGINEERING}:{line_of(data_dir, ENGINEERING, 'id: |')}: role 'staff-engineer': 'id' ends with a line break: "
         "write it on one line after the colon, without | or >"
     ]
+
+
+def test_a_duplicate_id_is_reported_once_not_through_every_role_using_it(data_dir: Path) -> None:
+    # A second 'communication' with 8 levels: roles asking for level 6 must not
+    # each report "level 6, but the competency defines 1 to 5".
+    extra = "  - id: communication\n    name: Talking\n    description: Again.\n    levels: [a, b, c, d, e, f, g, h]\n"
+    path = data_dir / "competencies.yml"
+    path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    problems = problems_after(data_dir, ENGINEERING, "      communication: 3\n", "      communication: 6\n")
+    assert len(problems) == 1, problems
+    assert "competency id 'communication' is already used at data/competencies.yml:" in problems[0]
+
+
+def test_a_removed_role_is_not_mistaken_for_another(data_dir: Path) -> None:
+    # senior-engineer removed: roles still listing it get no "did you mean" to a role of another family.
+    engineering = data_dir / ENGINEERING
+    text = engineering.read_text(encoding="utf-8")
+    start = text.index("  - id: senior-engineer\n")
+    end = text.index("  - id: ", start + 10)
+    engineering.write_text(text[:start] + text[end:], encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_guide(data_dir)
+    messages = [str(problem) for problem in caught.value.problems]
+    about_it = [message for message in messages if "'senior-engineer'" in message]
+    assert about_it and all("did you mean" not in message for message in about_it), about_it
+    assert any("no role has the id 'senior-engineer'" in message and "if you removed or renamed" in message for message in about_it)
 
 
 def test_a_missing_file_is_reported(data_dir: Path) -> None:

@@ -35,6 +35,8 @@ def test_values_remember_their_line_and_spelling(tmp_path: Path) -> None:
         ("a: 1\nb: 2\na: 3\n", "data/file.yml:3: key 'a' appears twice"),
         ("a:\n\tb: 1\n", "data/file.yml:2: a tab is used for indentation"),
         ("a: [1, 2\nb: 3\n", "data/file.yml:2: YAML syntax error"),
+        ('id: x\ntitle: "Open quote\nbody: hello\nother: 2\n', "data/file.yml:2: a quote opens on this line and is never closed"),
+        ("id: x\ntitle: 'Open single\nbody: hello\n", "data/file.yml:2: a quote opens on this line and is never closed"),
         ("a: &x [1, 2]\nb: *x\n", "data/file.yml:2: anchors and aliases"),
         ("base: &b {x: 1}\nother:\n  <<: *b\n", "data/file.yml:3: merge keys (<<) are not supported"),
         ("a: !!python/object/apply:os.system ['true']\n", "data/file.yml:1: tags such as !!python/"),

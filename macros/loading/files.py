@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from .problems import Problems
 from .prose_check import prose_problems
-from .schema_check import schema_problems
+from .schema_check import broken_records, schema_problems
 from .yaml_reader import load_yaml_file
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -105,24 +106,35 @@ def read_kind(data_dir: Path, kind: Kind, schema_dir: Path, problems: Problems) 
     paths = _paths(data_dir, kind, problems)
     files: list[DataFile] = []
     broken: list[dict[str, Any]] = []
+    unreadable = kind.single and not paths
     for path in paths:
         shown = display(path, data_dir)
         content, load_problems = load_yaml_file(path, shown)
         problems.extend(load_problems)
         if load_problems:
+            unreadable = True
             continue
         if not isinstance(content, dict):
             problems.add(shown, 1, "the file should hold 'key: value' lines at the top level, not a list or a single value")
+            unreadable = True
             continue
         structural = schema_problems(content, kind.schema, shown, schema_dir)
         problems.extend(structural)
         problems.extend(prose_problems(content, shown))
-        if structural:
-            broken.append(content)
-        else:
+        if not structural:
             files.append(DataFile(path, shown, content))
-    missing = kind.single and not paths
-    return Read(files, broken, unreadable=missing or len(files) + len(broken) < len(paths))
+            continue
+        broken.append(content)
+        # A file whose mistakes are all inside some of its records (one role of a
+        # family) keeps its other records: their own problems are found in this
+        # build too, not only once the broken record is fixed.
+        positions = broken_records(content, kind.schema, kind.records, schema_dir) if kind.records else None
+        if positions:
+            usable = copy.copy(content)
+            usable[kind.records] = content[kind.records].without(positions)
+            if usable[kind.records] and not schema_problems(usable, kind.schema, shown, schema_dir):
+                files.append(DataFile(path, shown, usable))
+    return Read(files, broken, unreadable=unreadable)
 
 
 def ids_in_broken(kind: Kind, contents: list[dict[str, Any]]) -> set[str]:

@@ -97,10 +97,11 @@ def suggest(word: str, choices: Iterable[str], *, nearer: Iterable[str] = ()) ->
     `nearer` are the likelier choices (a role of the same family): a match among
     them is taken first; among the others only a very close one is proposed.
     """
-    close = difflib.get_close_matches(word, list(nearer), n=1, cutoff=0.6)
+    # Close means a slip of the keyboard ('staff-enginer'), not a similar name:
+    # 'senior-engineer' is not a misspelt 'software-engineer'.
+    close = difflib.get_close_matches(word, list(nearer), n=1, cutoff=0.85)
     if not close:
-        cutoff = 0.8 if nearer else 0.6
-        close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+        close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.9 if nearer else 0.8)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 

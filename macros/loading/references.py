@@ -96,8 +96,14 @@ def check_question_filters(
     role_ids = {role.id for family in families for role in family.roles}
     # field, the ids it may name, the kind of file defining them, how they are named, where to find them
     filters = (
-        ("families", family_ids, "career_paths", "job family", "use the id of a file in data/career_paths/"),
-        ("roles", role_ids, "career_paths", "role", "use the id of a role in data/career_paths/"),
+        (
+            "families",
+            family_ids,
+            "career_paths",
+            "job family",
+            "use the id of a file in data/career_paths/, or remove it if that family is gone",
+        ),
+        ("roles", role_ids, "career_paths", "role", "use the id of a role in data/career_paths/, or remove it if that role is gone"),
         ("competencies", set(competencies), "competencies", "competency", "use an id from data/competencies.yml"),
     )
     for question, source in questions:

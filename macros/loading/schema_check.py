@@ -76,6 +76,22 @@ def validator_for(schema_name: str, schema_dir: Path = SCHEMA_DIR) -> Draft20201
     return Draft202012Validator(registry.contents(schema_name), registry=registry)
 
 
+def broken_records(data: Any, schema_name: str, records: str, schema_dir: Path = SCHEMA_DIR) -> set[int] | None:
+    """The positions in `data[records]` of the records with structural problems, when only
+    records have any; None when the file itself (outside its records) has problems."""
+    positions: set[int] = set()
+    try:
+        errors = list(_checker_for(schema_name, schema_dir).iter_errors(data))
+    except ValueError:
+        return None
+    for error in errors:
+        path = list(error.instance_path)
+        if len(path) < 2 or path[0] != records or not isinstance(path[1], int):
+            return None
+        positions.add(path[1])
+    return positions
+
+
 def schema_problems(data: Any, schema_name: str, display_path: str, schema_dir: Path = SCHEMA_DIR) -> list[DataProblem]:
     """Every structural problem of one file's content, as messages with lines."""
     checker = _checker_for(schema_name, schema_dir)

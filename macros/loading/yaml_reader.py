@@ -44,6 +44,15 @@ class LocatedDict(dict, Located):  # type: ignore[type-arg]
 class LocatedList(list, Located):  # type: ignore[type-arg]
     """A YAML sequence that remembers where each item is."""
 
+    def without(self, positions: set[int]) -> LocatedList:
+        """A copy without the items at `positions`, each remaining item with its own line."""
+        kept = LocatedList(item for index, item in enumerate(self) if index not in positions)
+        old = [index for index in range(len(self)) if index not in positions]
+        kept.line = self.line
+        kept.item_lines = {new: self.item_lines[index] for new, index in enumerate(old) if index in self.item_lines}
+        kept.item_sources = {new: self.item_sources[index] for new, index in enumerate(old) if index in self.item_sources}
+        return kept
+
 
 class _DataLoadError(Exception):
     def __init__(self, line: int, message: str) -> None:
@@ -128,6 +137,12 @@ def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
         return line, "a tab is used for indentation: YAML needs spaces, replace the tab with spaces"
     if isinstance(error, yaml.constructor.ConstructorError) and error.problem and "tag" in error.problem:
         return line, ("tags such as !!python/... are not allowed in data files: remove the tag and write plain text")
+    if error.context and "quoted scalar" in error.context and error.context_mark is not None:
+        # The scanner stops where the file ends; the mistake is where the quote opens.
+        opened = error.context_mark.line + 1
+        return opened, (
+            "a quote opens on this line and is never closed: add the closing quote at the end of the value, or remove the opening one"
+        )
     if error.problem and "mapping values are not allowed" in error.problem:
         return line, ("a colon followed by a space inside a value makes YAML read it as a new key: put the whole value in double quotes")
     problem = (error.problem or "the YAML is not well formed").rstrip(".")
