@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import NamedTuple
 
-from .model import Competency, Guide, Role
+from .model import IMPLICIT_SCALE, Competency, Guide, Role
 
 MOVE_LABELS = {"next": "Step up", "lateral": "Lateral move"}
 """How each kind of move is named on pages."""
@@ -44,15 +44,21 @@ class SkillChange(NamedTuple):
 
     @property
     def steps(self) -> str:
-        """The change in the scale's words: "Practitioner → Expert", "Working knowledge", "was Expert"."""
-        step = self.competency.step
+        """The change in the scale's words: "Practitioner → Expert", "Working knowledge", "was Expert".
+
+        On a scale of numbered levels (a catalogue without named scales): "level 2 → 3"."""
+        numbered = self.competency.scale.id == IMPLICIT_SCALE
+
+        def name(rank: int) -> str:
+            return f"level {rank}" if numbered else self.competency.step(rank).name
+
         if self.before is None:
-            return step(self.after).name if self.after is not None else ""
+            return name(self.after) if self.after is not None else ""
         if self.after is None:
-            return f"was {step(self.before).name}"
+            return f"was {name(self.before)}"
         if self.before == self.after:
-            return step(self.after).name
-        return f"{step(self.before).name} → {step(self.after).name}"
+            return name(self.after)
+        return f"level {self.before} → {self.after}" if numbered else f"{name(self.before)} → {name(self.after)}"
 
 
 class Move(NamedTuple):

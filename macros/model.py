@@ -45,6 +45,10 @@ class Step(NamedTuple):
     description: str
 
 
+IMPLICIT_SCALE = "levels"
+"""The id of the scale a catalogue without `scales:` gets: one step per level written, named by number."""
+
+
 class Scale(NamedTuple):
     """A named proficiency scale, defined once and shared by competencies (data/competencies.yml)."""
 

@@ -188,6 +188,22 @@ def test_worksheets_print_on_paper(page: Page, site_url: str, guide: Guide, work
         assert words not in text, f"{words!r} is printed"
 
 
+ROLE_WORKSHEET_PAGES = 3
+"""A role's own worksheet, with its competencies to rate, prints on three pages at most, on A4 and US Letter."""
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_every_role_worksheet_prints_on_its_page_budget(page: Page, site_url: str, guide: Guide, paper: str) -> None:
+    for role in guide.roles.values():
+        page.goto(site_url + f"/roles/{role.id}/worksheet/")
+        pages, text = _pdf_text(page.pdf(format=paper, prefer_css_page_size=True))
+        assert pages <= ROLE_WORKSHEET_PAGES, f"{role.id} prints on {pages} pages"
+        for competency_id in role.skills:
+            assert normalise(guide.competencies[competency_id].name) in text, (role.id, competency_id)
+        for words in NOT_ON_PAPER:
+            assert words not in text, f"{words!r} is printed"
+
+
 def test_questions_are_not_split_from_their_writing_space(page: Page, site_url: str) -> None:
     page.goto(site_url + "/worksheets/self-assessment/")
     page.emulate_media(media="print")

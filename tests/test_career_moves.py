@@ -39,7 +39,7 @@ def test_a_lower_expectation_is_needed_less_not_dropped(small: Guide) -> None:
     changes = {c.competency.id: (c.change, c.before, c.after) for c in move.changes}
     assert changes["writing"] == (Change.LOWER, 3, 2)
     writing = next(c for c in move.changes if c.competency.id == "writing")
-    assert writing.steps == "Level 3 → Level 2"
+    assert writing.steps == "level 3 → 2"
 
 
 def test_a_role_without_moves_has_none(small: Guide) -> None:

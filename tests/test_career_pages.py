@@ -57,8 +57,8 @@ def test_a_step_up_shows_what_changes(site: Site) -> None:
         "No longer needed": ["Customer focus"],
         "Same level": ["Data literacy"],
     }
-    assert "(Level 3 → Level 4)" in groups["Raised"]
-    assert "(was Level 2)" in groups["No longer needed"]
+    assert "(level 3 → 4)" in groups["Raised"]
+    assert "(was level 2)" in groups["No longer needed"]
     assert "Shapes the architecture of a whole product area" in groups["Raised"]
 
 

@@ -108,7 +108,7 @@ def test_role_worksheet_has_moves_questions_and_agenda(site: Site, guide: Guide)
     role = guide.roles["senior-engineer"]
     text = site.text("/roles/senior-engineer/worksheet/")
     assert "Step up: Staff Engineer" in text
-    assert "Strategic thinking (new: Level 3)" in text and "Technical craft (Level 3 → Level 4)" in text
+    assert "Strategic thinking (new: level 3)" in text and "Technical craft (level 3 → 4)" in text
     to_staff = text[text.index("Step up: Staff Engineer") : text.index("Step up: Engineering Manager")]
     assert "Data literacy" not in to_staff and "Customer focus" not in to_staff, "only what there is to prepare for"
     for question in guide.questions_for(role):

@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from ..model import (
+    IMPLICIT_SCALE,
     Area,
     Company,
     Competency,
@@ -97,10 +98,6 @@ class Catalogue(NamedTuple):
     scales: dict[str, Scale]
     areas: dict[str, Area]
     competencies: dict[str, Competency]
-
-
-IMPLICIT_SCALE = "levels"
-"""The id of the scale a catalogue without `scales:` gets: one step per level written, named by number."""
 
 
 def catalogue(files: list[DataFile], problems: Problems) -> Catalogue:

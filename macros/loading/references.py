@@ -6,9 +6,9 @@ broken file defines is left to that file's own problem (see Problems.all).
 
 from __future__ import annotations
 
-from ..model import Competency, Family, Question, Role
+from ..model import IMPLICIT_SCALE, Competency, Family, Question, Role
 from .problems import Problems, line_of, suggest
-from .records import IMPLICIT_SCALE, RawSkill, Sourced
+from .records import RawSkill, Sourced
 
 
 def resolve_skills(
