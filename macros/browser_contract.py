@@ -1,4 +1,4 @@
-"""The contract between the page templates and the browser script (docs/assets/guide.js).
+"""The contract between the page templates and the browser scripts (docs/assets/guide.js, plan.js).
 
 The templates mark what the script works on with `data-cg-*` attributes; the
 script finds it by them, never by styling classes, and keeps what readers type
@@ -27,6 +27,9 @@ class Attribute(StrEnum):
     REMINDER = "data-cg-reminder"  # the calendar reminder block; value: the event's title
     EXPORT = "data-cg-export"  # what a download of the answers contains; value: an Export
     LABEL = "data-cg-label"  # set by the script: a button's own label while it shows a confirmation
+    PLAN = "data-cg-plan"  # the plan page's tools; value: the address of the data file
+    PLAN_FIELD = "data-cg-plan-field"  # an "About me" field of the plan; value: its key (name, manager, role, target)
+    PLAN_PART = "data-cg-plan-part"  # where the plan script writes; value: rating, compare, routes, status or version
 
 
 class Action(StrEnum):
@@ -39,6 +42,10 @@ class Action(StrEnum):
     DOWNLOAD_MD = "download-md"
     CLEAR = "clear"
     ICS = "ics"
+    COPY_LINK = "copy-link"
+    EXPORT_PLAN = "export-plan"
+    IMPORT_PLAN = "import-plan"
+    FORGET = "forget"
 
 
 class Part(StrEnum):

@@ -14,14 +14,17 @@ import jinja2
 
 from .career_moves import moves_from
 from .model import Guide, Origin, Template, Worksheet
+from .plan_data import PLAN_DATA_PATH
 from .render.career_map import career_map
 from .render.environment import PACKAGE_TEMPLATES, is_guide_template, render
 from .render.toc import PageHeadings
 from .render.views import expected_at, expecting_groups, level_matrix, moves_by_role, role_skills, track_columns
+from .routes import reachable
 from .search_sections import SECTIONS_BY_LAYOUT, SearchSection
 from .urls import (
     COMPETENCIES_URL,
     PATHS_URL,
+    PLAN_URL,
     TEMPLATES_URL,
     WORKSHEETS_URL,
     competency_url,
@@ -234,6 +237,8 @@ def generated_pages(guide: Guide, env: jinja2.Environment, memo: PageMemo | None
                     skills=role_skills(guide, role),
                     moves=moves,
                     leading_here=guide.roles_leading_to(role),
+                    further=[(moves, roles) for moves, roles in reachable(guide, role, max_moves=3) if moves > 1],
+                    plan_url=PLAN_URL,
                     questions=questions,
                     templates=templates,
                 )
@@ -253,6 +258,17 @@ def generated_pages(guide: Guide, env: jinja2.Environment, memo: PageMemo | None
                     agenda=agenda,
                 )
             )
+    pages.append(
+        make(
+            "plan.html",
+            PLAN_URL,
+            None,
+            families=families,
+            data_url=PLAN_DATA_PATH,
+            paths_url=PATHS_URL,
+            worksheets_url=WORKSHEETS_URL,
+        )
+    )
     pages.append(make("competencies-index.html", COMPETENCIES_URL, None, groups=guide.competencies_by_area(), scales=guide.scales))
     for competency in guide.competencies.values():
         expecting = expecting_groups(guide, competency)
@@ -282,7 +298,7 @@ def generated_pages(guide: Guide, env: jinja2.Environment, memo: PageMemo | None
 
 def page_urls(guide: Guide) -> set[str]:
     """The address of every page generated_pages makes, without making them (for `make check`)."""
-    urls = {PATHS_URL, COMPETENCIES_URL, TEMPLATES_URL, WORKSHEETS_URL}
+    urls = {PATHS_URL, PLAN_URL, COMPETENCIES_URL, TEMPLATES_URL, WORKSHEETS_URL, PLAN_DATA_PATH}
     urls |= {family_url(family.id) for family in guide.families}
     urls |= {make(role.id) for role in guide.roles.values() for make in (role_url, role_worksheet_url)}
     urls |= {competency_url(competency_id) for competency_id in guide.competencies}

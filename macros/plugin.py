@@ -36,6 +36,7 @@ from .links import broken_links
 from .loading import load_guide
 from .model import Company, Guide
 from .pages import PageMemo, expand_nav, generated_pages
+from .plan_data import PLAN_DATA_PATH, plan_data_json
 from .preview_cache import REUSED_LAYOUT, REUSED_LAYOUT_SOURCE, REUSED_OUTPUT, PreviewCache
 from .render.environment import environment
 from .search_index import MaterialSearch
@@ -141,6 +142,8 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
             file.edit_uri = posixpath.relpath(page.origin.path, docs) if page.origin else None
             FinishedPage(page, file, config)  # becomes file.page: MkDocs uses it, not a page of its own
             files.append(file)
+        # The plan page's data, once for the whole site rather than inside every page.
+        files.append(File.generated(config, PLAN_DATA_PATH, content=plan_data_json(self.guide)))
         # The home page's URL is './', the path a link to it resolves to ''.
         site_urls = {"" if file.url == "./" else file.url for file in files}
         if problems := broken_links(pages, site_urls):

@@ -143,6 +143,7 @@ def role_sections(
     skills: list[SkillView],
     moves: tuple[Move, ...],
     leading_here: tuple[tuple[Role, str], ...],
+    further: list[tuple[int, list[Role]]],
     questions: tuple[Question, ...],
     templates: list[Template],
     **_: Any,
@@ -171,6 +172,9 @@ def role_sections(
                 )
                 for item in items
             )
+    if further:
+        sections.heading(3, "Further ahead")
+        sections.items(f"{moves} moves: " + ", ".join(_esc(other.title) for other in roles) for moves, roles in further)
     sections.heading(2, "Roles that lead here")
     sections.items(
         f"{_esc(other.title)} ({_esc(guide.family_of(other).name)}, {MOVE_LABELS[kind].lower()})" for other, kind in leading_here
@@ -253,6 +257,18 @@ def paths_sections(*, guide: Guide, map: CareerMap, moves: list[FamilyMoves], **
     for family in guide.families:
         sections.para(family.name)
         _role_list(sections, family)
+    return sections.result()
+
+
+def plan_sections(*, families: list[Family], **_: Any) -> list[SearchSection]:
+    sections = _Sections()
+    sections.heading(1, "My plan")
+    sections.heading(2, "About me")
+    for family in families:
+        sections.para(family.name)
+        sections.items(_esc(role.title) for role in family.roles)
+    for title in ("Rate myself", "Compare", "Routes", "Share and keep"):
+        sections.heading(2, title)
     return sections.result()
 
 
@@ -350,6 +366,7 @@ SECTIONS_BY_LAYOUT: dict[str, Callable[..., list[SearchSection]]] = {
     "role-worksheet.html": role_worksheet_sections,
     "family.html": family_sections,
     "paths.html": paths_sections,
+    "plan.html": plan_sections,
     "competency.html": competency_sections,
     "competencies-index.html": competencies_index_sections,
     "templates-index.html": templates_index_sections,

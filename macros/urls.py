@@ -17,6 +17,7 @@ PATHS_URL = "paths/"
 TEMPLATES_URL = "templates/"
 WORKSHEETS_URL = "worksheets/"
 COMPETENCIES_URL = "competencies/"
+PLAN_URL = "plan/"
 
 
 def competency_url(competency_id: str) -> str:
@@ -64,7 +65,7 @@ def _segments(url: str) -> list[str]:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """A link from the page at `from_url` to `to_url`, both site-relative directory URLs.
+    """A link from the page at `from_url` to `to_url`: site-relative directory URLs, or a file's path as `to_url`.
 
     Plain segment arithmetic rather than posixpath.relpath, which resolves both
     paths against the working directory: generated pages hold thousands of
@@ -77,4 +78,7 @@ def relative(from_url: str, to_url: str) -> str:
             break
         common += 1
     parts = [".."] * (len(source) - common) + target[common:]
-    return "/".join(parts) + "/" if parts else "./"
+    if not parts:
+        return "./"
+    # A page's URL ends with a slash; a file's (assets/career-data.json) does not.
+    return "/".join(parts) + ("" if to_url and not to_url.endswith("/") else "/")

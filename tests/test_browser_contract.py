@@ -11,7 +11,8 @@ from macros.browser_contract import STORAGE_PREFIX, Action, Attribute, Export, P
 
 pytestmark = pytest.mark.unit
 
-SCRIPT = (PROJECT / "docs" / "assets" / "guide.js").read_text(encoding="utf-8")
+GUIDE_SCRIPT = (PROJECT / "docs" / "assets" / "guide.js").read_text(encoding="utf-8")
+SCRIPT = GUIDE_SCRIPT + (PROJECT / "docs" / "assets" / "plan.js").read_text(encoding="utf-8")
 TEMPLATES = "\n".join(path.read_text(encoding="utf-8") for path in sorted((PROJECT / "macros" / "templates").rglob("*.*")))
 
 
@@ -51,8 +52,9 @@ def test_the_values_of_each_attribute_are_the_declared_ones(attribute: Attribute
 
 
 def test_the_script_keeps_everything_under_one_storage_prefix() -> None:
-    assert f'const PREFIX = "{STORAGE_PREFIX}";' in SCRIPT
+    assert f'const PREFIX = "{STORAGE_PREFIX}";' in GUIDE_SCRIPT
     assert len(re.findall(r"localStorage\.(?:get|set|remove)Item\(key", SCRIPT)) == 3, "storage goes through one helper"
+    assert "localStorage" not in SCRIPT.replace(GUIDE_SCRIPT, ""), "the plan keeps its state through guide.js's helper"
 
 
 def test_the_script_finds_nothing_by_a_styling_class() -> None:

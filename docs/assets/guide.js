@@ -44,6 +44,14 @@
         /* nothing to remove */
       }
     },
+    keys() {
+      // Every key this guide keeps, and no other site's.
+      try {
+        return Object.keys(localStorage).filter((key) => key.startsWith(PREFIX));
+      } catch {
+        return [];
+      }
+    },
   };
 
   // "Manager's Name" and "manager's name" are the same blank.
@@ -57,6 +65,9 @@
   }
 
   const content = () => document.querySelector(".md-content") || document.body;
+
+  // The plan page's script (plan.js) keeps its state through the same storage.
+  window.careerGuide = { store, rememberShared, PREFIX };
 
   function announce(container, message) {
     const status = container.querySelector('[role="status"]');

@@ -1,0 +1,65 @@
+"""The data the plan page works on, written once per build as one compact JSON file.
+
+Roles (title, family, track, level, skills as step ranks, moves), competencies
+(name, area, the names of their scale's steps and what each looks like) and
+families. Texts are plain: the page shows them as text, never as HTML. The
+file grows with the data and nothing else; `version` changes when the data does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from typing import Any
+
+from .model import Guide
+from .render.markup import prose
+from .urls import competency_url, family_url, role_url
+
+PLAN_DATA_PATH = "assets/career-data.json"
+"""Where the file is published, from the site's root."""
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _plain(markdown: str) -> str:
+    """Prose as the plain text a reader sees."""
+    return " ".join(html.unescape(_TAG.sub(" ", prose(markdown))).split())
+
+
+def plan_data(guide: Guide) -> dict[str, Any]:
+    families = {family.id: {"name": family.name, "url": family_url(family.id)} for family in guide.families}
+    roles = {}
+    for family in guide.families:
+        for role in family.roles:
+            track = family.track_of(role)
+            roles[role.id] = {
+                "title": role.title,
+                "family": family.id,
+                "track": track.name if track else None,
+                "level": role.level_label,
+                "rank": role.level,
+                "url": role_url(role.id),
+                "skills": dict(role.skills),
+                "moves": [[kind, target] for kind, target in role.moves],
+                "development": bool(role.development),
+            }
+    competencies = {
+        competency.id: {
+            "name": competency.name,
+            "area": guide.areas[competency.area_id].name if competency.area_id else None,
+            "url": competency_url(competency.id),
+            "steps": [step.name for step in competency.scale.steps],
+            "levels": [_plain(competency.level_text(step.rank)) for step in competency.scale.steps],
+        }
+        for competency in guide.competencies.values()
+    }
+    data = {"company": guide.company.name, "families": families, "roles": roles, "competencies": competencies}
+    version = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:10]
+    return {"format": "career-guide-plan-data/1", "version": version, **data}
+
+
+def plan_data_json(guide: Guide) -> str:
+    return json.dumps(plan_data(guide), ensure_ascii=False, separators=(",", ":"))

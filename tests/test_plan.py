@@ -1,0 +1,174 @@
+"""My plan (/plan/) in Debian's Chromium: about me, self-rating, comparison, routes, a link for the manager, a portable file, the pack."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from helpers import Site, axe_violations, settled
+from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
+
+from macros.model import Guide
+from macros.plan_data import PLAN_DATA_PATH
+from macros.routes import shortest_routes
+
+MINE, TARGET = "software-engineer", "senior-product-manager"
+PACK_PAGES = 3
+
+
+def _open(page: Page, url: str) -> None:
+    page.goto(url)
+    expect(page.locator('[data-cg-plan-part="version"]')).to_contain_text("version")  # the data is in
+
+
+def _choose(page: Page, site_url: str, role: str, target: str) -> None:
+    _open(page, site_url + "/plan/")
+    page.get_by_label("My role").select_option(role)
+    page.get_by_label("A role I am curious about").select_option(target)
+
+
+def _routes(page: Page) -> str:
+    return page.locator('[data-cg-plan-part="routes"]').inner_text()
+
+
+@pytest.mark.build
+def test_the_data_file_is_written_once_with_roles_moves_and_competencies(site: Site, guide: Guide) -> None:
+    data = json.loads((site.root / PLAN_DATA_PATH).read_text(encoding="utf-8"))
+    assert data["format"] == "career-guide-plan-data/1" and len(data["version"]) == 10
+    assert set(data["roles"]) == set(guide.roles) and set(data["competencies"]) == set(guide.competencies)
+    role = guide.roles[MINE]
+    assert data["roles"][MINE]["skills"] == dict(role.skills)
+    assert data["roles"][MINE]["moves"] == [list(move) for move in role.moves]
+    assert "career-data.json" not in site.html("/roles/software-engineer/"), "not inlined into pages"
+
+
+@pytest.mark.browser
+def test_a_route_across_families_is_found_with_every_step(page: Page, site_url: str, guide: Guide) -> None:
+    _choose(page, site_url, MINE, TARGET)
+    (route,) = shortest_routes(guide, guide.roles[MINE], guide.roles[TARGET])
+    routes = page.locator('[data-cg-plan-part="routes"] ol li')
+    expect(routes).to_have_count(len(route))
+    for item, step in zip(routes.all(), route, strict=True):
+        expect(item).to_contain_text(step.role.title)
+        expect(item).to_contain_text("Step up" if step.kind == "next" else "Lateral move")
+
+
+@pytest.mark.browser
+def test_a_role_without_a_route_says_so(page: Page, site_url: str) -> None:
+    _choose(page, site_url, MINE, "associate-engineer")
+    expect(page.locator('[data-cg-plan-part="routes"]')).to_contain_text("No route from Software Engineer to Associate Software Engineer")
+
+
+@pytest.mark.browser
+def test_a_self_rating_survives_reload_and_instant_navigation(page: Page, site_url: str) -> None:
+    _choose(page, site_url, MINE, TARGET)
+    page.get_by_role("group", name="Customer focus").get_by_label("Level 3").check()
+    page.reload()
+    expect(page.get_by_role("group", name="Customer focus").get_by_label("Level 3")).to_be_checked()
+    page.get_by_role("navigation").get_by_role("link", name="The conversation", exact=True).first.click()
+    expect(page).to_have_url(site_url + "/conversation/")
+    page.get_by_role("navigation").get_by_role("link", name="My plan", exact=True).first.click()
+    expect(page.get_by_role("group", name="Customer focus").get_by_label("Level 3")).to_be_checked()
+    expect(page.locator('[data-cg-plan-part="compare"]')).to_contain_text("Level 3 (my rating)")
+
+
+@pytest.mark.browser
+def test_the_link_opens_the_same_comparison_in_a_fresh_browser(page: Page, site_url: str, browser: Browser) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    _choose(page, site_url, MINE, TARGET)
+    page.get_by_role("group", name="Customer focus").get_by_label("Level 2").check()
+    page.get_by_role("button", name="Copy a link to this comparison").click()
+    expect(page.get_by_role("status")).to_contain_text("Link copied")
+    link = page.evaluate("navigator.clipboard.readText()")
+    comparison = page.locator('[data-cg-plan-part="compare"]').inner_text()
+    manager = browser.new_context()
+    try:
+        other = manager.new_page()
+        other.goto(link)
+        shown = other.locator('[data-cg-plan-part="compare"]')
+        expect(shown).to_contain_text("Level 2 (my rating)")
+        assert shown.inner_text() == comparison
+        expect(other.get_by_label("Your name")).to_have_value("")
+    finally:
+        manager.close()
+
+
+@pytest.mark.browser
+def test_about_me_fills_the_templates(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/plan/")
+    page.get_by_label("Your name").fill("Ada Example")
+    page.get_by_label("Your manager").fill("Grace Example")
+    page.get_by_label("My role").select_option(MINE)
+    page.goto(site_url + "/templates/meeting-request/")
+    expect(page.locator('[data-cg-part="body"]')).to_contain_text("Grace Example")
+    expect(page.locator('[data-cg-part="body"]')).to_contain_text("Ada Example")
+
+
+@pytest.mark.browser
+def test_a_plan_goes_to_a_file_and_back_and_a_foreign_file_changes_nothing(page: Page, site_url: str, tmp_path: Path) -> None:
+    _choose(page, site_url, MINE, TARGET)
+    page.get_by_role("group", name="Technical craft").get_by_label("Level 4").check()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download my plan (.json)").click()
+    saved = tmp_path / "plan.json"
+    info.value.save_as(saved)
+    assert json.loads(saved.read_text(encoding="utf-8"))["plan"]["ratings"] == {"technical-craft": 4}
+
+    page.get_by_role("button", name="Forget me").click()
+    expect(page.get_by_role("status")).to_contain_text("forgotten")
+    expect(page.get_by_label("My role")).to_have_value("")
+
+    foreign = tmp_path / "holiday.json"
+    foreign.write_text('{"destination": "the sea"}', encoding="utf-8")
+    page.locator('[data-cg-action="import-plan"]').set_input_files(foreign)
+    expect(page.get_by_role("status")).to_contain_text("holiday.json is not a plan saved from this guide: nothing was changed")
+    expect(page.get_by_label("My role")).to_have_value("")
+
+    page.locator('[data-cg-action="import-plan"]').set_input_files(saved)
+    expect(page.get_by_label("My role")).to_have_value(MINE)
+    expect(page.get_by_role("group", name="Technical craft").get_by_label("Level 4")).to_be_checked()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_meeting_pack_prints_on_three_pages_with_what_was_chosen(page: Page, site_url: str, paper: str) -> None:
+    _choose(page, site_url, MINE, TARGET)
+    page.get_by_label("Your name").fill("Ada Example")
+    page.get_by_role("group", name="Technical craft").get_by_label("Level 3").check()
+    reader = PdfReader(io.BytesIO(page.pdf(format=paper, prefer_css_page_size=True)))
+    text = " ".join(sheet.extract_text() for sheet in reader.pages)
+    assert len(reader.pages) <= PACK_PAGES
+    for words in ("Ada Example", "Senior Product Manager expects", "Lateral move to", "version"):
+        assert words in text, words
+    assert "Level 5: Sets technical direction" not in text, "only the chosen level prints"
+    assert "Download my plan" not in text
+
+
+@pytest.mark.browser
+def test_the_plan_passes_axe_and_works_from_the_keyboard(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/plan/")
+    page.get_by_label("My role").focus()
+    page.keyboard.press("ArrowDown")  # the first role of the list
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator('[data-cg-plan-part="rating"] fieldset').first).to_be_visible()
+    first = page.locator('[data-cg-plan-part="rating"] input[type="radio"]').first
+    first.focus()
+    page.keyboard.press("Space")
+    expect(first).to_be_checked()
+    page.keyboard.press("ArrowDown")
+    expect(page.locator('[data-cg-plan-part="rating"] input[type="radio"]').nth(1)).to_be_checked()
+    settled(page)
+    assert axe_violations(page) == []
+
+
+@pytest.mark.build
+def test_role_pages_list_the_roles_further_ahead(site: Site, guide: Guide) -> None:
+    page = site.html(f"/roles/{MINE}/")
+    further = page[page.index('id="further-ahead"') : page.index('id="roles-that-lead-here"')]
+    assert "In 2 moves:" in further and guide.roles[TARGET].title in further
+    assert 'href="../../plan/"' in further
