@@ -74,6 +74,11 @@ def test_placeholders_fill_the_preview_and_both_copies(page: Page, site_url: str
     expect(page.get_by_role("button", name="Copied ✓")).to_be_visible()
     assert _clipboard(page) == _filled(template.subject or "", values)
 
+    # A blank still empty is named before anything is copied in brackets; a second click copies.
+    page.get_by_role("button", name="Copy message").click()
+    expect(page.get_by_role("status")).to_have_text(
+        "1 blank still empty: [Company Name]. Fill them in above, or copy again to keep the brackets."
+    )
     page.get_by_role("button", name="Copy message").click()
     expect(page.get_by_role("status")).to_have_text("Message copied to the clipboard.")
     assert _clipboard(page) == _filled(template.body, values), "plain text, line breaks intact"
@@ -107,6 +112,9 @@ def test_templates_work_after_instant_navigation(page: Page, site_url: str) -> N
     page.get_by_label("Your Name", exact=True).fill("Sam Lee")
     expect(page.locator('[data-cg-part="body"]')).to_contain_text("Sam Lee")
     page.get_by_role("button", name="Copy message").click()
+    expect(page.get_by_role("status")).to_contain_text("still empty")
+    page.get_by_role("button", name="Copy message").click()
+    expect(page.get_by_role("status")).to_have_text("Message copied to the clipboard.")
     assert "Sam Lee" in _clipboard(page)
 
 
@@ -267,6 +275,9 @@ def test_keyboard_reaches_and_uses_the_copy_button(page: Page, site_url: str, gu
     else:
         pytest.fail("Tab never reaches the copy button")
     page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("still empty")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_have_text("Message copied to the clipboard.")
     assert _clipboard(page) == guide.templates["meeting-request-chat"].body
 
 
@@ -291,3 +302,12 @@ def test_worksheets_work_after_instant_navigation(page: Page, site_url: str, gui
     page.wait_for_url("**/worksheets/self-assessment/")
     expect(page.get_by_label(normalise(question.text), exact=True)).to_have_value("The onboarding guide.")
     assert page.evaluate("window.cgSamePage === true"), "every step stayed within Material's instant navigation"
+
+
+def test_the_e_mail_app_opens_only_once_the_empty_blanks_are_named(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/templates/thank-you/")
+    link = page.get_by_role("link", name="Open in your e-mail app")
+    link.evaluate("element => element.addEventListener('click', event => event.preventDefault())")  # no mail app here
+    link.click()
+    expect(page.get_by_role("status")).to_contain_text("blanks still empty: [Manager's Name]")
+    expect(page.get_by_role("status")).to_contain_text("or open the e-mail app again to keep the brackets")

@@ -144,9 +144,30 @@
     if (!copied) throw new Error("copy refused");
   }
 
+  // The blanks of `part` (or the whole message) that are still empty, each named once.
+  function emptyBlanks(template, part) {
+    const values = templateValues(template);
+    const scope = part ? template.querySelector(`[data-cg-part="${part}"]`) : template;
+    const names = [...scope.querySelectorAll("[data-cg-slot]")].map((mark) => mark.dataset.cgSlot).filter((name) => !values[name]);
+    return [...new Set(names)];
+  }
+
+  // Before copying or opening the e-mail app with blanks still in brackets, say
+  // which; a second go within a few seconds goes ahead as asked.
+  function blanksStopFirstTry(control, template, part, doing) {
+    const blanks = emptyBlanks(template, part);
+    if (!blanks.length || control.cgArmed) return false;
+    control.cgArmed = true;
+    setTimeout(() => (control.cgArmed = false), CONFIRM_MS * 4);
+    const count = blanks.length === 1 ? "1 blank still empty" : `${blanks.length} blanks still empty`;
+    announce(template, `${count}: ${blanks.map((name) => `[${name}]`).join(", ")}. Fill them in above, or ${doing} again to keep the brackets.`);
+    return true;
+  }
+
   async function copyPart(button, part) {
     const template = button.closest("[data-cg-template]");
     const noun = part === "subject" ? "Subject" : "Message";
+    if (blanksStopFirstTry(button, template, part, "copy")) return;
     try {
       await copyText(messageText(template, part));
       confirmOnButton(button, "Copied ✓");
@@ -349,6 +370,11 @@
   });
 
   document.addEventListener("click", (event) => {
+    const mailto = event.target instanceof Element && event.target.closest("[data-cg-mailto]");
+    if (mailto && blanksStopFirstTry(mailto, mailto.closest("[data-cg-template]"), null, "open the e-mail app")) {
+      event.preventDefault();
+      return;
+    }
     const button = event.target instanceof Element && event.target.closest("[data-cg-action]");
     if (!button) return;
     const toolbar = button.closest("[data-cg-worksheet]");
