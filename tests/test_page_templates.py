@@ -14,6 +14,7 @@ import pytest
 from helpers import FIXTURES
 
 from macros.loading import load_guide
+from macros.model import Guide
 from macros.pages import GUIDE_READS, GeneratedPage, PageMemo, generated_pages
 from macros.render.environment import environment
 from macros.search_sections import SECTIONS_BY_LAYOUT
@@ -96,3 +97,17 @@ def test_the_preview_makes_again_only_pages_whose_data_changed() -> None:
     for uri, page in pages.items():
         assert page._replace(search=None) == anew[uri]._replace(search=None), uri
         assert page.search and anew[uri].search and page.search() == anew[uri].search(), uri
+
+
+def test_worksheet_answers_are_kept_under_names_not_positions(guide: Guide) -> None:
+    # HR reorders the sections: every question keeps the key its answer is saved under.
+    sheet = guide.worksheets["self-assessment"]
+    assert len(sheet.sections) > 2
+    reordered = dataclasses.replace(guide, worksheets={**guide.worksheets, sheet.id: sheet._replace(sections=sheet.sections[::-1])})
+
+    def keys(data: Guide) -> dict[str, str]:
+        page = next(p for p in generated_pages(data, environment()) if p.src_uri == f"worksheets/{sheet.id}/index.md")
+        return dict(re.findall(r'<label[^>]*for="cg-([^"]+)">(.*?)</label>', page.html))
+
+    assert keys(guide) == keys(reordered)
+    assert not any(re.match(r"s\d+-", key) for key in keys(guide))

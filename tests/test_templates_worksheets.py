@@ -92,7 +92,7 @@ def test_writing_space_has_the_size_asked_for(site: Site, guide: Guide) -> None:
     html = site.html("/worksheets/follow-up-plan/")
     section = next(s for s in guide.worksheets["follow-up-plan"].sections if s.title == "Progress check-ins")
     for question in section.questions:
-        assert re.search(rf'id="cg-s3-{question.id}" [^>]*rows="{section.space}"', html)
+        assert re.search(rf'id="cg-progress-check-ins-{question.id}" [^>]*rows="{section.space}"', html)
 
 
 def test_follow_up_worksheet_offers_a_calendar_reminder(site: Site, guide: Guide) -> None:

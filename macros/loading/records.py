@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from types import MappingProxyType
 from typing import Any, Generic, NamedTuple, TypeVar
 
+from markdown.extensions.toc import slugify
+
 from ..model import (
     IMPLICIT_SCALE,
     Area,
@@ -451,6 +453,16 @@ def worksheets(files: list[DataFile], banks: dict[str, QuestionBank], problems: 
     built = {}
     for file, data in _unique_files(files, "worksheet", problems):
         sections = [_section(file, number, record, banks, questions, problems) for number, record in enumerate(data["sections"], start=1)]
+        named: dict[str, str] = {}
+        for record in data["sections"]:
+            # Answers in the browser are kept under the section's name: two sections may not share one.
+            other = named.setdefault(slugify(record["title"], "-"), record["title"])
+            if other is not record["title"]:
+                problems.add(
+                    file.display,
+                    line_of(record, "title"),
+                    f"section '{record['title']}' has the same name as section '{other}': give each section its own title",
+                )
         built[data["id"]] = Worksheet(
             id=data["id"],
             title=data["title"],

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 from .. import urls
@@ -63,6 +64,7 @@ def environment(custom_dir: Path | None = None) -> jinja2.Environment:
     env.filters.update(
         prose=_safe(prose),
         prose_inline=_safe(prose_inline),
+        slug=lambda value: slugify(value, "-"),
     )
     env.globals.update(
         href=_href,
