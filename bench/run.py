@@ -217,6 +217,7 @@ def bench_size(factor: int, runs: int, workspace: Path) -> dict[str, Any]:
     site_files = [path for path in (folder / "site").rglob("*") if path.is_file()]
     pages = sum(1 for path in site_files if path.name == "index.html")
     roles = [path.stat().st_size for path in (folder / "site" / "roles").glob("*/index.html")]
+    plan_data = folder / "site" / "assets" / "career-data.json"
     for baseline in ("plain-site", "plain-macros-site"):
         if (built := sum(1 for _ in (folder / baseline).rglob("index.html"))) != pages:
             raise SystemExit(f"the baseline in {baseline} has {built} pages, the guide {pages}: not the same site")
@@ -230,20 +231,22 @@ def bench_size(factor: int, runs: int, workspace: Path) -> dict[str, Any]:
         "ms_per_page": round(1000 * measured["guide"]["seconds"] / pages, 2),
         "site_mib": round(sum(path.stat().st_size for path in site_files) / 2**20, 1),
         "largest_role_page_kb": round(max(roles) / 1000, 1),
+        "plan_data_kb": round(plan_data.stat().st_size / 1000, 1) if plan_data.exists() else None,
     }
 
 
 def report(results: dict[str, Any]) -> str:
     rows = [
         f"{'size':>5} {'pages':>6} {'check s':>8} {'guide s':>8} {'plain s':>8} {'ratio':>6} {'+macros s':>10} {'ratio':>6} "
-        f"{'ms/page':>8} {'guide MiB':>10} {'plain MiB':>10} {'site MiB':>9} {'role KB':>8}"
+        f"{'ms/page':>8} {'guide MiB':>10} {'plain MiB':>10} {'site MiB':>9} {'role KB':>8} {'data KB':>8}"
     ]
     for size in results["sizes"]:
         rows.append(
             f"{size['factor']:>4}x {size['pages']:>6} {size['check']['seconds']:>8.2f} {size['guide']['seconds']:>8.2f} "
             f"{size['plain']['seconds']:>8.2f} {size['ratio']:>6.2f} {size['plain_macros']['seconds']:>10.2f} "
             f"{size['plugin_ratio']:>6.2f} {size['ms_per_page']:>8.2f} {size['guide']['peak_memory_mib']:>10.0f} "
-            f"{size['plain']['peak_memory_mib']:>10.0f} {size['site_mib']:>9.1f} {size['largest_role_page_kb']:>8.1f}"
+            f"{size['plain']['peak_memory_mib']:>10.0f} {size['site_mib']:>9.1f} {size['largest_role_page_kb']:>8.1f} "
+            f"{size['plan_data_kb'] or 0:>8.1f}"
         )
     rows.append("")
     for name, verdict in results["targets"].items():

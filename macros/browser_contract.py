@@ -46,6 +46,7 @@ class Action(StrEnum):
     EXPORT_PLAN = "export-plan"
     IMPORT_PLAN = "import-plan"
     FORGET = "forget"
+    TO_AGENDA = "to-agenda"
 
 
 class Part(StrEnum):
@@ -64,6 +65,10 @@ class Export(StrEnum):
     TABLE = "table"  # a table of answers
     RATING = "rating"  # a table of competencies, each with the expected level and one's own rating
 
+
+PLAN_BLANKS = ("Career Interests", "Development Goals")
+"""The blanks "Add to my agenda" fills in every template that has them: the role I am curious
+about, and my biggest gaps with the questions that explore them."""
 
 STORAGE_PREFIX = "career-guide:"
 """Every key the script keeps in the browser's storage starts with this."""

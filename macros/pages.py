@@ -265,6 +265,7 @@ def generated_pages(guide: Guide, env: jinja2.Environment, memo: PageMemo | None
             None,
             families=families,
             data_url=PLAN_DATA_PATH,
+            agenda_url=template_url(agenda.id) if agenda else None,
             paths_url=PATHS_URL,
             worksheets_url=WORKSHEETS_URL,
         )

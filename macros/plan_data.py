@@ -56,7 +56,13 @@ def plan_data(guide: Guide) -> dict[str, Any]:
         }
         for competency in guide.competencies.values()
     }
-    data = {"company": guide.company.name, "families": families, "roles": roles, "competencies": competencies}
+    # Questions that help explore a competency, for the gaps the reader takes into the conversation.
+    questions = [
+        {"text": _plain(question.text), "competencies": list(question.competencies)}
+        for question in guide.questions.values()
+        if question.competencies
+    ]
+    data = {"company": guide.company.name, "families": families, "roles": roles, "competencies": competencies, "questions": questions}
     version = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:10]
     return {"format": "career-guide-plan-data/1", "version": version, **data}
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from helpers import PROJECT
 
-from macros.browser_contract import STORAGE_PREFIX, Action, Attribute, Export, Part
+from macros.browser_contract import PLAN_BLANKS, STORAGE_PREFIX, Action, Attribute, Export, Part
 
 pytestmark = pytest.mark.unit
 
@@ -63,3 +63,8 @@ def test_the_script_finds_nothing_by_a_styling_class() -> None:
     selectors += re.findall(r"\.(?:closest|matches)\(\s*[\"'`]([^\"'`]+)[\"'`]", SCRIPT)
     by_class = [selector for selector in selectors if re.search(r"\.cg-", selector)]
     assert not by_class, by_class
+
+
+def test_the_plan_fills_exactly_the_declared_blanks() -> None:
+    filled = set(re.findall(r'rememberShared\("([^"]+)"', SCRIPT.replace(GUIDE_SCRIPT, "")))
+    assert filled == {*PLAN_BLANKS, "Your Name", "Manager's Name"}

@@ -311,3 +311,15 @@ def test_the_e_mail_app_opens_only_once_the_empty_blanks_are_named(page: Page, s
     link.click()
     expect(page.get_by_role("status")).to_contain_text("blanks still empty: [Manager's Name]")
     expect(page.get_by_role("status")).to_contain_text("or open the e-mail app again to keep the brackets")
+
+
+def test_a_date_belongs_to_its_worksheet(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/worksheets/meeting-preparation/")
+    page.get_by_label("Conversation date").fill("2026-12-03")
+    page.get_by_label("Your name").fill("Sam Lee")
+    page.goto(site_url + "/worksheets/follow-up-plan/")
+    expect(page.get_by_label("Your name")).to_have_value("Sam Lee")
+    expect(page.get_by_label("Conversation date")).to_have_value("")
+    page.get_by_label("Conversation date").fill("2027-01-14")
+    page.goto(site_url + "/worksheets/meeting-preparation/")
+    expect(page.get_by_label("Conversation date")).to_have_value("2026-12-03")

@@ -172,3 +172,14 @@ def test_role_pages_list_the_roles_further_ahead(site: Site, guide: Guide) -> No
     further = page[page.index('id="further-ahead"') : page.index('id="roles-that-lead-here"')]
     assert "In 2 moves:" in further and guide.roles[TARGET].title in further
     assert 'href="../../plan/"' in further
+
+
+@pytest.mark.browser
+def test_the_agenda_receives_the_target_and_the_biggest_gaps(page: Page, site_url: str) -> None:
+    _choose(page, site_url, MINE, TARGET)
+    page.get_by_role("button", name="Add to my agenda").click()
+    expect(page.get_by_role("status")).to_contain_text("Added to your agenda: Senior Product Manager")
+    page.goto(site_url + "/templates/agenda/")
+    body = page.locator('[data-cg-part="body"]')
+    expect(body).to_contain_text("Senior Product Manager (Product Management)")
+    expect(body).to_contain_text("Grow in Product sense, Strategic thinking, Coaching and mentoring towards Senior Product Manager.")

@@ -329,6 +329,18 @@
           () => announce("Link copied: it opens this comparison and your ratings, without your name."),
           () => announce(`Copy this link: ${linkTo(plan)}`),
         );
+      case "to-agenda": {
+        if (!data.roles[plan.role] || !data.roles[plan.target]) return announce("Choose your role and a role you are curious about first.");
+        const target = data.roles[plan.target];
+        const biggest = gaps(plan).filter((row) => row.gap > 0).slice(0, 3);
+        const names = biggest.map((row) => data.competencies[row.id].name);
+        const asked = data.questions.filter((question) => question.competencies.some((id) => biggest.some((row) => row.id === id)));
+        const goals = names.length ? `Grow in ${names.join(", ")} towards ${target.title}.` : `Keep growing towards ${target.title}.`;
+        const questions = asked.length ? ` Questions: ${asked.map((question) => question.text).join(" ")}` : "";
+        guide().rememberShared("Career Interests", `${target.title} (${data.families[target.family].name})`);
+        guide().rememberShared("Development Goals", goals + questions);
+        return announce(`Added to your agenda: ${target.title}${names.length ? `, and your biggest gaps: ${names.join(", ")}` : ""}.`);
+      }
       case "export-plan": {
         const body = JSON.stringify({ format: PLAN_FORMAT, data_version: data.version, plan }, null, 2);
         const link = element("a", "", { href: URL.createObjectURL(new Blob([body], { type: "application/json" })), download: "my-career-plan.json" });

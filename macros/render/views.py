@@ -17,12 +17,13 @@ KIND_LABELS = {"email": "E-mail", "chat": "Chat message", "agenda": "Agenda"}
 """How each kind of message template is named on pages."""
 
 PERSON_FIELDS = (
-    # key, label, input type, the template placeholder it shares its value with
+    # key, label, input type, the template placeholder it shares its value with (none: the sheet's own)
     ("name", "Your name", "text", "Your Name"),
     ("manager", "Your manager", "text", "Manager's Name"),
-    ("date", "Conversation date", "date", "Meeting Date"),
+    ("date", "Conversation date", "date", None),
 )
-"""The name, manager and date fields at the top of every worksheet."""
+"""The name, manager and date fields at the top of every worksheet. A date belongs to its sheet:
+the preparation and the follow-up are on different days, and one must not overwrite the other."""
 
 
 class QuestionGroup(NamedTuple):
