@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import html
 import re
 from collections.abc import Callable, Iterable
@@ -13,6 +12,7 @@ from typing import Any, NamedTuple
 import jinja2
 
 from .career_moves import moves_from
+from .fingerprint import digest
 from .model import Guide, Origin, Template, Worksheet
 from .plan_data import PLAN_DATA_PATH
 from .render.career_map import career_map
@@ -128,16 +128,12 @@ GUIDE_READS: dict[str, Callable[[Guide], object]] = {
 """What each layout reads of the whole guide (`guide.` in its template); a test keeps this in step with the templates."""
 
 
-def _digest(*parts: object) -> str:
-    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
 def _templates_digest(env: jinja2.Environment) -> str:
     """The site's and the guide's templates as they are now: an edited template makes every page anew."""
     loaders = getattr(env.loader, "loaders", [env.loader])
     folders = [PACKAGE_TEMPLATES, *(Path(folder) for loader in loaders for folder in getattr(loader, "searchpath", []))]
     stats = [(path.as_posix(), path.stat().st_mtime_ns) for folder in folders for path in sorted(folder.rglob("*.html"))]
-    return _digest(stats)
+    return digest(stats)
 
 
 class _PageMaker:
@@ -172,9 +168,9 @@ class _PageMaker:
         if layout not in self._guide_inputs:
             reads = GUIDE_READS.get(layout)
             # A site's own layout may read anything of the guide.
-            self._guide_inputs[layout] = _digest(self.guide if not self._own(layout) else reads(self.guide) if reads else None)
+            self._guide_inputs[layout] = digest(self.guide if not self._own(layout) else reads(self.guide) if reads else None)
         others = {name: value for name, value in context.items() if name != "guide"}
-        key = _digest(self._templates, layout, url, origin, in_nav, boost, self._guide_inputs[layout], others)
+        key = digest(self._templates, layout, url, origin, in_nav, boost, self._guide_inputs[layout], others)
         page = self.memo.get(key)
         if page is None:
             page = self._make(layout, url, origin, in_nav, boost, context)
@@ -226,6 +222,7 @@ def generated_pages(guide: Guide, env: jinja2.Environment, memo: PageMemo | None
         for role in family.roles:
             moves = moves_from(guide, role)
             questions = guide.questions_for(role)
+            skills = role_skills(guide, role)  # the role page and its worksheet show the same
             pages.append(
                 make(
                     "role.html",
@@ -234,10 +231,10 @@ def generated_pages(guide: Guide, env: jinja2.Environment, memo: PageMemo | None
                     guide=guide,
                     role=role,
                     family=family,
-                    skills=role_skills(guide, role),
+                    skills=skills,
                     moves=moves,
                     leading_here=guide.roles_leading_to(role),
-                    further=[(moves, roles) for moves, roles in reachable(guide, role, max_moves=3) if moves > 1],
+                    further=[(count, roles) for count, roles in reachable(guide, role, max_moves=3) if count > 1],
                     plan_url=PLAN_URL,
                     questions=questions,
                     templates=templates,
@@ -252,7 +249,7 @@ def generated_pages(guide: Guide, env: jinja2.Environment, memo: PageMemo | None
                     boost=WORKSHEET_SEARCH_BOOST,
                     guide=guide,
                     role=role,
-                    skills=role_skills(guide, role),
+                    skills=skills,
                     moves=moves,
                     questions=questions,
                     agenda=agenda,

@@ -16,10 +16,11 @@ nothing costs a few milliseconds, a stale page would mislead an editor.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .fingerprint import digest
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -32,10 +33,6 @@ REUSED_LAYOUT = "career-guide/reused-page.html"
 """The template a reused page is given instead of main.html: it prints the page's previous output."""
 REUSED_LAYOUT_SOURCE = "{{ career_guide_reused_output }}"
 REUSED_OUTPUT = "career_guide_reused_output"
-
-
-def _digest(*parts: object) -> str:
-    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _first_url(item: StructureItem) -> str | None:
@@ -54,10 +51,10 @@ def _entries(items: Iterable[StructureItem]) -> tuple[tuple[object, ...], ...]:
 
 def _section_digest(section: StructureItem, known: dict[int, str]) -> str:
     """A section's title and every entry it holds (each reckoned once per rebuild)."""
-    digest = known.get(id(section))
-    if digest is None:
-        digest = known[id(section)] = _digest(section.title, _entries(getattr(section, "children", ())))
-    return digest
+    found = known.get(id(section))
+    if found is None:
+        found = known[id(section)] = digest(section.title, _entries(getattr(section, "children", ())))
+    return found
 
 
 def _toc(items: Iterable[AnchorLink]) -> Iterator[tuple[object, ...]]:
@@ -79,7 +76,7 @@ def _settings(config: MkDocsConfig) -> str:
                 overrides.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
     config_file = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
     values = (config.site_name, config.site_url, config.site_description, config.repo_url, config.repo_name, config.edit_uri)
-    return _digest(config_file, values, repr(config.extra), overrides)
+    return digest(config_file, values, repr(config.extra), overrides)
 
 
 class PreviewCache:
@@ -97,13 +94,13 @@ class PreviewCache:
     def plan(self, pages: Iterable[Page], nav: Navigation, config: MkDocsConfig) -> None:
         """Fingerprint every page of this rebuild; give those unchanged since the last one the reusing layout."""
         settings = _settings(config)
-        top = _digest(_entries(nav.items))
+        top = digest(_entries(nav.items))
         sections: dict[int, str] = {}
         self._fingerprints = {}
         self.planned = self.reused = 0
         for page in pages:
             path = [_section_digest(section, sections) for section in page.ancestors]
-            fingerprint = _digest(
+            fingerprint = digest(
                 settings,
                 top,
                 path,

@@ -66,8 +66,19 @@
 
   const content = () => document.querySelector(".md-content") || document.body;
 
-  // The plan page's script (plan.js) keeps its state through the same storage.
-  window.careerGuide = { store, rememberShared, PREFIX };
+  // Set up every page, including those reached by Material's instant navigation.
+  function onEveryPage(setUp) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(setUp);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", setUp);
+    } else {
+      setUp();
+    }
+  }
+
+  // The plan page's script (plan.js) keeps its state through the same storage, and is set up the same way.
+  window.careerGuide = { store, rememberShared, PREFIX, onEveryPage };
 
   function announce(container, message) {
     const status = container.querySelector('[role="status"]');
@@ -403,11 +414,5 @@
     content().querySelectorAll("[data-cg-worksheet]").forEach(setUpWorksheet);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUpPage); // every page, including those reached by instant navigation
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpPage);
-  } else {
-    setUpPage();
-  }
+  onEveryPage(setUpPage);
 })();

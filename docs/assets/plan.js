@@ -188,13 +188,17 @@
       .sort((a, b) => b.gap - a.gap || data.competencies[a.id].name.localeCompare(data.competencies[b.id].name));
   }
 
+  // Empty `box`; when the plan lacks either role, say so in it and return false.
+  function startWithBothRoles(box, plan, message) {
+    box.replaceChildren();
+    if (data.roles[plan.role] && data.roles[plan.target]) return true;
+    box.append(element("p", message));
+    return false;
+  }
+
   function renderCompare(plan) {
     const box = part("compare");
-    box.replaceChildren();
-    if (!data.roles[plan.role] || !data.roles[plan.target]) {
-      box.append(element("p", "Choose your role and a role you are curious about to compare them."));
-      return;
-    }
+    if (!startWithBothRoles(box, plan, "Choose your role and a role you are curious about to compare them.")) return;
     const target = data.roles[plan.target];
     box.append(element("p", `${roleName(plan.role)} (or your own rating, where you gave one) against what ${target.title} expects, biggest gaps first.`));
     const table = element("table", "", { class: "cg-plan__compare" });
@@ -223,11 +227,7 @@
 
   function renderRoutes(plan) {
     const box = part("routes");
-    box.replaceChildren();
-    if (!data.roles[plan.role] || !data.roles[plan.target]) {
-      box.append(element("p", "Choose both roles to see the routes between them."));
-      return;
-    }
+    if (!startWithBothRoles(box, plan, "Choose both roles to see the routes between them.")) return;
     if (plan.role === plan.target) {
       box.append(element("p", "That is your role: choose another one to see how to get there."));
       return;
@@ -373,11 +373,5 @@
     }
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp); // every page, including those reached by instant navigation
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  guide().onEveryPage(setUp);
 })();
