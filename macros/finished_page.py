@@ -32,6 +32,7 @@ class FinishedPage(Page):
         self.search_sections: Callable[[], list[SearchSection]] | None = generated.search
         """Makes its search entries, until the search index takes them; None to let Material index its HTML."""
         self.search_boost = generated.search_boost
+        self._set_aside: bytes | None = None
         super().__init__(generated.title, file, config)
 
     def read_source(self, config: MkDocsConfig) -> None:
@@ -42,8 +43,26 @@ class FinishedPage(Page):
     def render(self, config: MkDocsConfig, files: Files) -> None:
         generated = self._generated
         assert generated is not None, "rendered once per build"
-        self.content = generated.html
+        self.content = generated.html  # a `str`, as every plugin's on_page_content expects
         self.toc = get_toc(generated.toc)  # type: ignore[arg-type]
         self.present_anchor_ids = set(generated.anchors)
-        # From here on the HTML lives only as `content`, released once the page is written.
         self._generated = None
+
+    def set_aside(self, content: str) -> None:
+        """Keep the page's HTML compact from when MkDocs has made every page until it lays this one out.
+
+        MkDocs makes the HTML of all pages before it lays out the first: held
+        as text, the HTML of every page would be in memory at once.
+        """
+        self._set_aside = content.encode("utf-8")
+        self.content = ""
+
+    @property
+    def html_as_kept(self) -> bytes | str | None:
+        """The page's HTML as it is kept now: UTF-8 while set aside, else the text."""
+        return self._set_aside if self._set_aside is not None else self.content
+
+    def take_back(self) -> None:
+        """The HTML again, for the theme to lay out (and to be released once the page is written)."""
+        if self._set_aside is not None:
+            self.content, self._set_aside = self._set_aside.decode("utf-8"), None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import posixpath
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,8 +21,6 @@ from .pages import page_urls
 if TYPE_CHECKING:
     from .model import Guide
     from .pages import GeneratedPage
-
-_HREF = re.compile(r'<(?:a\s[^>]*?href|img\s[^>]*?src)="([^"]*)"')
 
 
 def _page_url(src_uri: str) -> str:
@@ -53,7 +50,7 @@ def broken_links(pages: Iterable[GeneratedPage], site_urls: set[str]) -> list[Da
     problems = []
     for page in pages:
         url = _page_url(page.src_uri)
-        for href in dict.fromkeys(_HREF.findall(page.html)):
+        for href in page.links:
             target = _target(url, href)
             if target is None:
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -44,6 +45,10 @@ WORKSHEETS_MARKER = source_path(WORKSHEETS_URL)
 """The nav entries in mkdocs.yml that generated sections replace."""
 
 
+_ID = re.compile(r'\sid="([^"]+)"')
+_LINK = re.compile(r'<(?:a\s[^>]*?href|img\s[^>]*?src)="([^"]*)"')
+
+
 class GeneratedPage(NamedTuple):
     """A page made from data: finished HTML with its table of contents, and where it comes from.
 
@@ -52,7 +57,9 @@ class GeneratedPage(NamedTuple):
     """
 
     src_uri: str
-    html: str
+    body: bytes
+    """The page's HTML, UTF-8 encoded: half the memory of a `str` holding any
+    non-ASCII character, while every page of the site waits to be written."""
     toc: list[dict[str, Any]]
     """The headings as Python-Markdown's `toc_tokens`, for MkDocs' `get_toc`."""
     title: str
@@ -62,6 +69,8 @@ class GeneratedPage(NamedTuple):
     index pages, which gather many files and so have no single one to edit."""
     anchors: frozenset[str]
     """Every id in the page: what links into it may point at."""
+    links: tuple[str, ...]
+    """Every distinct `href` and image `src` in the page, as written, for the link check."""
     in_nav: bool = True
     search_boost: float | None = None
     """Below 1 ranks the page below others in search (role worksheets below their role)."""
@@ -69,6 +78,29 @@ class GeneratedPage(NamedTuple):
     """The page's search entries, built from the data when the page is indexed
     (not all held at once); None when a site's own template lays the page out,
     which only its HTML describes."""
+
+    @classmethod
+    def of(
+        cls,
+        src_uri: str,
+        html: str,
+        toc: list[dict[str, Any]],
+        title: str,
+        origin: Origin | None,
+        in_nav: bool = True,
+        search_boost: float | None = None,
+        search: Callable[[], list[SearchSection]] | None = None,
+    ) -> GeneratedPage:
+        """The page whose HTML is `html`, with the ids and links found in it."""
+        # Ids and links recur from page to page (every role page has the same
+        # headings): one copy of each string serves them all.
+        anchors = frozenset(map(sys.intern, _ID.findall(html)))
+        links = tuple(map(sys.intern, dict.fromkeys(_LINK.findall(html))))
+        return cls(src_uri, html.encode("utf-8"), toc, title, origin, anchors, links, in_nav, search_boost, search)
+
+    @property
+    def html(self) -> str:
+        return self.body.decode("utf-8")
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -79,7 +111,6 @@ class GeneratedPage(NamedTuple):
         return meta
 
 
-_ID = re.compile(r'\sid="([^"]+)"')
 WORKSHEET_SEARCH_BOOST = 0.5
 """A worksheet ranks below the page it prepares for in search results."""
 
@@ -182,9 +213,8 @@ class _PageMaker:
     ) -> GeneratedPage:
         headings = PageHeadings()
         html = rebase_root_links(render(self.env, layout, page_url=url, headings=headings, **context), url)
-        anchors = frozenset(_ID.findall(html))
         search = functools.partial(SECTIONS_BY_LAYOUT[layout], **context) if self._own(layout) else None
-        return GeneratedPage(source_path(url), html, headings.tokens(), headings.title or "", origin, anchors, in_nav, boost, search)
+        return GeneratedPage.of(source_path(url), html, headings.tokens(), headings.title or "", origin, in_nav, boost, search)
 
 
 def generated_pages(guide: Guide, env: jinja2.Environment, memo: PageMemo | None = None) -> list[GeneratedPage]:

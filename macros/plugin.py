@@ -150,6 +150,20 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
             raise PluginError("The guide's data has problems:\n" + DataError(problems).report())
         return files
 
+    @event_priority(-200)  # after every other plugin and hook has seen the page's HTML (they use -100 at the latest)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Set a generated page's HTML aside until the page is laid out (see FinishedPage.set_aside)."""
+        if isinstance(page, FinishedPage):
+            page.set_aside(html)
+            return page.content or ""
+        return html
+
+    @event_priority(100)  # before any other plugin sees the page again
+    def _take_back_content(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        if isinstance(page, FinishedPage):
+            page.take_back()
+        return context
+
     @event_priority(50)  # before Material's search plugin would parse the page's HTML
     def _index_for_search(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         """Index a generated page by the sections built from its data (see search_index)."""
@@ -165,7 +179,7 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
             context[REUSED_OUTPUT] = output  # type: ignore[literal-required]
         return context
 
-    on_page_context = CombinedEvent(_index_for_search, _reuse_unchanged)
+    on_page_context = CombinedEvent(_take_back_content, _index_for_search, _reuse_unchanged)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Write the page without the theme's indentation (see compact), and let go of its HTML:

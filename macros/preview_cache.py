@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .fingerprint import digest
+from .finished_page import FinishedPage
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -106,7 +107,7 @@ class PreviewCache:
                 path,
                 page.url,
                 page.title,
-                page.content,
+                page.html_as_kept if isinstance(page, FinishedPage) else page.content,
                 tuple(_toc(page.toc)),
                 repr(page.meta),
                 page.edit_url,

@@ -14,7 +14,7 @@ SITE = {"", "roles/a/", "roles/b/", "paths/", "assets/guide.css", "prepare/goals
 
 
 def _page(src_uri: str, body: str) -> GeneratedPage:
-    return GeneratedPage(src_uri, f'<h1 id="top">T</h1>{body}', [], "T", Origin("data/career_paths/x.yml", 7), frozenset({"top"}))
+    return GeneratedPage.of(src_uri, f'<h1 id="top">T</h1>{body}', [], "T", Origin("data/career_paths/x.yml", 7))
 
 
 @pytest.mark.parametrize(
