@@ -25,10 +25,17 @@ class Attribute(StrEnum):
     FIELD = "data-cg-field"  # an answer; value: its key within the worksheet
     SHARED = "data-cg-shared"  # a field sharing its value with the templates; value: a placeholder name
     REMINDER = "data-cg-reminder"  # the calendar reminder block; value: the event's title
+    ANSWERS_OF = "data-cg-answers-of"  # answers of a worksheet shown elsewhere (the meeting pack); value: its id
+    REMINDER_FOR = "data-cg-reminder-for"  # the worksheet whose conversation date the reminder counts from; value: its id
     EXPORT = "data-cg-export"  # what a download of the answers contains; value: an Export
     LABEL = "data-cg-label"  # set by the script: a button's own label while it shows a confirmation
     PLAN = "data-cg-plan"  # the plan page's tools; value: the address of the data file
     PLAN_FIELD = "data-cg-plan-field"  # an "About me" field of the plan; value: its key (name, manager, role, target)
+    ENTRY = "data-cg-entry"  # a list line of a message, shown once per entry; value: the list's key (its first blank)
+    ENTRY_COPY = "data-cg-entry-copy"  # set by the script: the copy of a list line for entry 2, 3, ...
+    ENTRIES = "data-cg-entries"  # the inputs of a list's entries; value: the list's key
+    ENTRY_ROW = "data-cg-entry-row"  # the inputs of one entry; value: its number
+    INDENT = "data-cg-indent"  # a blank whose answer takes several lines; value: the spaces its next lines start with
     PLAN_PART = "data-cg-plan-part"  # where the plan script writes; value: rating, compare, routes, status or version
 
 
@@ -47,6 +54,9 @@ class Action(StrEnum):
     IMPORT_PLAN = "import-plan"
     FORGET = "forget"
     TO_AGENDA = "to-agenda"
+    ADD_ENTRY = "add-entry"
+    REMOVE_ENTRY = "remove-entry"
+    ADD_ROW = "add-row"
 
 
 class Part(StrEnum):

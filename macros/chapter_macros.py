@@ -83,6 +83,13 @@ def chapter_macros(guide: Guide, env: jinja2.Environment, page_url: Callable[[],
         sheet = _lookup(guide.worksheets, worksheet_id, "worksheet", "data/worksheets/")
         return fragment("worksheet-card.html", worksheet=sheet)
 
+    def check_in_reminder(worksheet_id: str) -> str:
+        """The calendar reminder of a worksheet's progress check-in, to create where the follow-up is planned."""
+        sheet = _lookup(guide.worksheets, worksheet_id, "worksheet", "data/worksheets/")
+        if sheet.reminder is None:
+            raise UnknownId(f"worksheet '{worksheet_id}' has no reminder: add 'reminder' to data/worksheets/{worksheet_id}.yml")
+        return fragment("reminder.html", worksheet=sheet)
+
     def stats() -> Mapping[str, int]:
         """Counts of what the data holds, for sentences such as 'the guide describes 20 roles'."""
         return {
@@ -104,6 +111,7 @@ def chapter_macros(guide: Guide, env: jinja2.Environment, page_url: Callable[[],
             families_overview,
             development_examples,
             worksheet,
+            check_in_reminder,
             stats,
         )
     }

@@ -14,6 +14,14 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 PLACEHOLDER = re.compile(r"\[([^\[\]\n]{1,80})\]")
+LIST_LINE = re.compile(r"\s*[-*] ")
+
+
+def is_list_line(line: str) -> bool:
+    """A bulleted line of a message with a blank: an entry readers may repeat ("- I will [My Action] by [Date].")."""
+    return bool(LIST_LINE.match(line) and PLACEHOLDER.search(line))
+
+
 """A fill-in field in a template: any short text in square brackets, e.g. [Manager's Name]."""
 
 
@@ -258,6 +266,8 @@ class Worksheet(NamedTuple):
     sections: tuple[WorksheetSection, ...]
     origin: Origin
     reminder: Reminder | None = None
+    from_plan: bool = False
+    """Whether the sheet starts with what "Add to my agenda" on the plan page fills in."""
 
 
 @dataclass(frozen=True)

@@ -293,6 +293,9 @@ def generated_pages(guide: Guide, env: jinja2.Environment, memo: PageMemo | None
             families=families,
             data_url=PLAN_DATA_PATH,
             agenda_url=template_url(agenda.id) if agenda else None,
+            plan_sheets=[sheet for sheet in guide.worksheets.values() if sheet.from_plan],
+            agenda=agenda,
+            follow_up=next((sheet for sheet in guide.worksheets.values() if sheet.reminder), None),
             paths_url=PATHS_URL,
             worksheets_url=WORKSHEETS_URL,
         )

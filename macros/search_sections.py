@@ -26,7 +26,17 @@ from .model import Area, Competency, Family, Guide, Question, Role, Scale, Templ
 from .render.career_map import CareerMap
 from .render.markup import prose
 from .render.toc import PageHeadings
-from .render.views import KIND_LABELS, ExpectingGroup, FamilyMoves, MatrixRow, SkillView, TrackColumns, question_groups, track_columns
+from .render.views import (
+    KIND_LABELS,
+    ExpectingGroup,
+    FamilyMoves,
+    MatrixRow,
+    SkillView,
+    TrackColumns,
+    entry_lists,
+    question_groups,
+    track_columns,
+)
 
 
 class SearchSection(NamedTuple):
@@ -330,7 +340,12 @@ def template_sections(*, template: Template, **_: Any) -> list[SearchSection]:
     sections.prose(template.when)
     if template.placeholders:
         sections.heading(2, "Fill in the blanks", anchor="fill-in")
-        sections.items(_esc(name) for name in template.placeholders)
+        lists = entry_lists(template)
+        in_lists = {name for entries in lists for name in entries.blanks}
+        sections.items(_esc(name) for name in template.placeholders if name not in in_lists)
+        for entries in lists:
+            sections.para(_esc(entries.line))
+            sections.items(_esc(name) for name in entries.blanks)
     sections.heading(2, "The message", anchor="the-message")
     _message(sections, template)
     return sections.result()
@@ -352,12 +367,16 @@ def worksheet_sections(*, worksheet: Worksheet, **_: Any) -> list[SearchSection]
     sections = _Sections()
     sections.heading(1, worksheet.title)
     sections.prose(worksheet.purpose)
+    if worksheet.from_plan:
+        sections.heading(2, "From my plan")
     for section in worksheet.sections:
         sections.heading(2, section.title)
         sections.prose(section.intro)
         sections.items((_inline(question.text) for question in section.questions), ordered=True)
         if section.table:
             sections.para(*section.table.columns)
+    if worksheet.reminder:
+        sections.para(_esc(worksheet.reminder.title))
     return sections.result()
 
 

@@ -124,9 +124,12 @@ CONTROLS = {
         "#cg-date",
         "textarea[data-cg-field]",
         ".cg-table input",
-        "#cg-reminder-weeks",
+        "#cg-reminder-weeks-follow-up-plan",
+        '[data-cg-action="add-row"]',
         '[data-cg-action="ics"]',
     ],
+    "/templates/thank-you/": ["#cg-entry-1-my-action-1", '[data-cg-action="add-entry"]'],
+    "/templates/agenda/": ["textarea[data-cg-slot-input]"],
     "/paths/engineering/": ['a[data-role="senior-engineer"]'],
 }
 

@@ -323,3 +323,97 @@ def test_a_date_belongs_to_its_worksheet(page: Page, site_url: str) -> None:
     page.get_by_label("Conversation date").fill("2027-01-14")
     page.goto(site_url + "/worksheets/meeting-preparation/")
     expect(page.get_by_label("Conversation date")).to_have_value("2026-12-03")
+
+
+def test_an_agenda_talking_point_takes_several_lines_under_its_item(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/templates/agenda/")
+    field = page.get_by_label("Career Interests", exact=True)
+    assert field.evaluate("element => element.tagName") == "TEXTAREA"
+    field.fill("Product management.\nLater, leading a team.")
+    body = page.locator('[data-cg-part="body"]')
+    expect(body).to_contain_text("Later, leading a team.")
+    assert "My long-term interests: Product management.\n   Later, leading a team." in body.inner_text()
+    # Names and dates stay on one line.
+    assert page.get_by_label("Meeting Date", exact=True).evaluate("element => element.tagName") == "INPUT"
+
+
+def test_the_agenda_can_be_e_mailed(page: Page, site_url: str, guide: Guide) -> None:
+    agenda = guide.templates["agenda"]
+    page.goto(site_url + "/templates/agenda/")
+    page.get_by_label("Your Name", exact=True).fill("Sam Lee")
+    href = page.get_by_role("link", name="E-mail this agenda").get_attribute("href") or ""
+    query = parse_qs(urlparse(href).query)
+    assert query["subject"] == [agenda.subject]
+    assert query["body"][0].startswith("Career development conversation: Sam Lee and [Manager's Name]\r\n")
+
+
+def test_a_list_in_a_message_takes_as_many_entries_as_needed(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/templates/thank-you/")
+    actions = page.get_by_role("group", name="I will [My Action] by [Date].")
+    actions.get_by_label("My Action", exact=True).fill("write the design doc")
+    actions.get_by_label("Date", exact=True).fill("15 January")
+    actions.get_by_role("button", name="Add another").click()
+    expect(page.get_by_role("status")).to_have_text("Entry 2 added.")
+    expect(actions.get_by_label("My Action, entry 2", exact=True)).to_be_focused()
+    actions.get_by_label("My Action, entry 2", exact=True).fill("shadow a product manager")
+    body = page.locator('[data-cg-part="body"]')
+    expect(body).to_contain_text("- I will shadow a product manager by [Date].")
+    assert "- I will write the design doc by 15 January.\n- I will shadow a product manager by [Date].\n- You will" in body.inner_text()
+
+    # An entry's blank still empty is named with its entry.
+    page.get_by_role("button", name="Copy message").click()
+    expect(page.get_by_role("status")).to_contain_text("[Date] (entry 2)")
+
+    page.reload()
+    expect(actions.get_by_label("My Action, entry 2", exact=True)).to_have_value("shadow a product manager")
+
+    # Removing an entry moves the later ones up, in the page, the message and what is kept.
+    actions.get_by_role("button", name="Add another").click()
+    actions.get_by_label("My Action, entry 3", exact=True).fill("book a mentor")
+    actions.get_by_role("button", name="Remove entry 2").click()
+    expect(page.get_by_role("status")).to_have_text("Entry 2 removed.")
+    expect(actions.get_by_label("My Action, entry 3", exact=True)).to_have_count(0)
+    expect(actions.get_by_label("My Action, entry 2", exact=True)).to_have_value("book a mentor")
+    expect(body).not_to_contain_text("shadow a product manager")
+    page.reload()
+    expect(actions.get_by_label("My Action, entry 2", exact=True)).to_have_value("book a mentor")
+    expect(actions.get_by_label("My Action, entry 3", exact=True)).to_have_count(0)
+    expect(body).to_contain_text("- I will write the design doc by 15 January.\n- I will book a mentor by [Date].")
+
+
+def test_a_table_of_answers_takes_as_many_rows_as_needed(page: Page, site_url: str, guide: Guide) -> None:
+    table = next(section.table for section in guide.worksheets["follow-up-plan"].sections if section.table)
+    extra = table.rows + 1
+    page.goto(site_url + "/worksheets/follow-up-plan/")
+    page.get_by_role("button", name="Add a row").click()
+    page.get_by_label(f"Action, row {extra}").fill("Ask for the budget")
+    page.reload()
+    expect(page.get_by_label(f"Action, row {extra}")).to_have_value("Ask for the budget")
+
+
+def test_the_check_in_reminder_is_offered_where_the_follow_up_is_planned(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/worksheets/follow-up-plan/")
+    page.get_by_label("Conversation date").fill("2026-12-03")
+    page.goto(site_url + "/follow-up/")
+    page.get_by_label("Weeks after the conversation").fill("2")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download calendar reminder (.ics)").click()
+    assert info.value.suggested_filename == "career-check-in.ics"
+    status = page.locator("[data-cg-reminder] [role=status]")
+    # It says what it created, counted from the conversation's date on the follow-up plan.
+    expect(status).to_contain_text('Created "Check in with my manager on my development plan" for Thursday, December 17, 2026')
+    expect(status).to_contain_text("2 weeks after the conversation of Thursday, December 3, 2026")
+    page.goto(site_url + "/worksheets/follow-up-plan/")
+    expect(page.locator("[data-cg-reminder] [role=status]")).to_have_text(
+        "Your check-in reminder is in your calendar for Thursday, December 17, 2026."
+    )
+
+
+def test_answers_of_fields_a_page_no_longer_has_are_kept(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/worksheets/self-assessment/")
+    key = "career-guide:worksheet:self-assessment"
+    page.evaluate(f"localStorage.setItem('{key}', JSON.stringify({{'a-removed-section-notes': 'kept'}}))")
+    page.reload()
+    page.get_by_label("Your name").fill("Sam Lee")
+    saved = page.evaluate(f"JSON.parse(localStorage.getItem('{key}'))")
+    assert saved["a-removed-section-notes"] == "kept" and saved["name"] == "Sam Lee"

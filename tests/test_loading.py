@@ -197,6 +197,21 @@ ENGINEERING = "career_paths/engineering.yml"
             "id: |",
             "role 'staff-engineer': 'id' ends with a line break: write it on one line",
         ),
+        # Each entry of a list line takes its own value: its blank cannot also be elsewhere.
+        (
+            "templates/thank-you.yml",
+            "  - You will [Manager's Action], for example",
+            "  - You will [My Action], for example",
+            "You will [My Action]",
+            "the blank [My Action] is in a list line and also elsewhere in the message",
+        ),
+        (
+            "templates/meeting-request-chat.yml",
+            "kind: chat",
+            "kind: chat\nsubject: Hello",
+            "subject: Hello",
+            "a chat message has no subject: remove 'subject' or set kind to email",
+        ),
         (
             "templates/agenda.yml",
             "title: Agenda for the conversation",

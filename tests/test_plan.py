@@ -175,11 +175,40 @@ def test_role_pages_list_the_roles_further_ahead(site: Site, guide: Guide) -> No
 
 
 @pytest.mark.browser
-def test_the_agenda_receives_the_target_and_the_biggest_gaps(page: Page, site_url: str) -> None:
+def test_the_agenda_and_the_preparation_worksheet_receive_the_target_and_the_biggest_gaps(page: Page, site_url: str) -> None:
     _choose(page, site_url, MINE, TARGET)
     page.get_by_role("button", name="Add to my agenda").click()
-    expect(page.get_by_role("status")).to_contain_text("Added to your agenda: Senior Product Manager")
+    expect(page.get_by_role("status")).to_contain_text("Added to your agenda and preparation worksheet: Senior Product Manager")
+    gaps = ["- Product sense: from ", "- Strategic thinking: from ", "- Coaching and mentoring: from "]
     page.goto(site_url + "/templates/agenda/")
     body = page.locator('[data-cg-part="body"]')
     expect(body).to_contain_text("Senior Product Manager (Product Management)")
-    expect(body).to_contain_text("Grow in Product sense, Strategic thinking, Coaching and mentoring towards Senior Product Manager.")
+    text = body.inner_text()
+    assert "To grow towards Senior Product Manager:\n" in text
+    for gap in gaps:
+        # Each gap on a line of its own, under the agenda item it belongs to.
+        assert "\n   " + gap in text, (gap, text)
+    page.goto(site_url + "/worksheets/meeting-preparation/")
+    expect(page.get_by_label("The role I am aiming for")).to_have_value("Senior Product Manager (Product Management)")
+    goals = page.get_by_label("My biggest gaps, and what I will ask for").input_value()
+    assert all(gap in goals for gap in gaps), goals
+
+
+@pytest.mark.browser
+def test_the_meeting_pack_carries_the_agenda_and_the_follow_up_plan(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/templates/agenda/")
+    page.get_by_label("Your Name", exact=True).fill("Ada Example")
+    page.get_by_label("Other Topic", exact=True).fill("Conference budget")
+    page.goto(site_url + "/worksheets/follow-up-plan/")
+    page.get_by_label("Action, row 1").fill("Shadow the product trio")
+    page.get_by_label("Conversation date").fill("2026-12-03")
+    with page.expect_download():
+        page.get_by_role("button", name="Download calendar reminder (.ics)").click()
+    _choose(page, site_url, MINE, TARGET)
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+    text = " ".join(sheet.extract_text() for sheet in reader.pages)
+    assert len(reader.pages) <= PACK_PAGES
+    text = " ".join(text.split())
+    for words in ("Career development conversation: Ada Example", "Conference budget", "Shadow the product trio"):
+        assert words in text, words
+    assert "January 14, 2027" in text or "14 January 2027" in text, "the check-in, six weeks after the conversation"

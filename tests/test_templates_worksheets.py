@@ -40,8 +40,8 @@ def test_template_index_lists_every_template(site: Site, guide: Guide) -> None:
 def test_each_placeholder_gets_one_labelled_input(site: Site, guide: Guide) -> None:
     for template in guide.templates.values():
         html = site.html(f"/templates/{template.id}/")
-        inputs = re.findall(r'<input id="(cg-slot-\d+)" type="text" data-cg-slot-input="([^"]+)"', html)
-        assert [unescape(name) for _, name in inputs] == list(template.placeholders)
+        inputs = re.findall(r'<(?:input|textarea) id="(cg-(?:slot|entry)-[^"]+)"[^>]* data-cg-slot-input="([^"]+)"', html)
+        assert sorted(unescape(name) for _, name in inputs) == sorted(template.placeholders)
         for ident, name in inputs:
             assert f'<label for="{ident}">{name}</label>' in html
 
@@ -53,10 +53,10 @@ def test_mailto_link_carries_the_message(site: Site, guide: Guide) -> None:
     assert query["body"] == [template.body.replace("\n", "\r\n")]
 
 
-def test_only_email_templates_offer_the_email_app(site: Site, guide: Guide) -> None:
+def test_emails_and_agendas_offer_the_email_app(site: Site, guide: Guide) -> None:
     for template in guide.templates.values():
         html = site.html(f"/templates/{template.id}/")
-        assert ("data-cg-mailto" in html) == (template.kind == "email")
+        assert ("data-cg-mailto" in html) == (template.kind in ("email", "agenda"))
         assert ('data-cg-action="copy-subject"' in html) == bool(template.subject)
 
 
@@ -83,7 +83,8 @@ def test_every_worksheet_has_its_questions_and_writing_space(site: Site, guide: 
                 table = html[html.index(header) :]
                 assert table[: table.index("</table>")].count("<input ") == cells
         spaces = re.findall(r'<textarea [^>]*rows="(\d+)"', html)
-        assert len(spaces) == sum(len(s.questions) or (0 if s.table else 1) for s in sheet.sections), (
+        from_plan = 2 if sheet.from_plan else 0  # the role aimed for, and the gaps
+        assert len(spaces) == from_plan + sum(len(s.questions) or (0 if s.table else 1) for s in sheet.sections), (
             "one writing space per question, and one for a section that only has an instruction"
         )
 

@@ -97,8 +97,14 @@
 
   /* ---------- message templates ---------- */
 
+  // What each blank holds: its input on the template's own page, else what was typed anywhere (the meeting pack).
   function templateValues(template) {
+    const shared = store.read(SHARED_KEY);
     const values = {};
+    template.querySelectorAll("[data-cg-slot]").forEach((mark) => {
+      const value = shared[sharedName(mark.dataset.cgSlot)];
+      if (value) values[mark.dataset.cgSlot] = value;
+    });
     template.querySelectorAll("[data-cg-slot-input]").forEach((input) => {
       values[input.dataset.cgSlotInput] = input.value.trim();
     });
@@ -111,17 +117,112 @@
   }
 
   function mailtoHref(template) {
-    // RFC 6068: percent-encode everything, CRLF line breaks in the body.
-    const subject = encodeURIComponent(messageText(template, "subject"));
+    // RFC 6068: percent-encode everything, CRLF line breaks in the body. An agenda without a subject line goes by its title.
+    const subject = encodeURIComponent(messageText(template, "subject") || template.dataset.cgTitle || "");
     const body = encodeURIComponent(messageText(template, "body").replace(/\r?\n/g, "\r\n"));
     return `mailto:?subject=${subject}&body=${body}`;
   }
 
+  /* A list line ("- I will [My Action] by [Date].") takes as many entries as the reader
+     needs: entry 1 fills the blanks by their names, entry n by "name#n". */
+  const entryName = (name, number) => (number === 1 ? name : `${name}#${number}`);
+  const blankLabel = (slot) => {
+    const [name, number] = slot.split("#");
+    return number ? `[${name}] (entry ${number})` : `[${name}]`;
+  };
+
+  // Entry n's inputs, its blanks named "name#n" and its labels saying which entry it is.
+  function entryRow(list, number) {
+    const row = list.querySelector("[data-cg-entry-row]").cloneNode(true);
+    row.dataset.cgEntryRow = String(number);
+    row.querySelectorAll("[data-cg-slot-input]").forEach((input) => {
+      const name = input.dataset.cgSlotInput.split("#")[0];
+      const label = row.querySelector(`label[for="${input.id}"]`);
+      input.id = input.id.replace(/-\d+$/, `-${number}`);
+      input.dataset.cgSlotInput = entryName(name, number);
+      input.setAttribute("aria-label", `${name}, entry ${number}`);
+      input.value = "";
+      label.htmlFor = input.id;
+    });
+    row.querySelector('[data-cg-action="remove-entry"]').setAttribute("aria-label", `Remove entry ${number}`);
+    return row;
+  }
+
+  const entryRows = (list) => [...list.querySelectorAll("[data-cg-entry-row]")];
+
+  // An entry can be removed while there is more than one.
+  function offerRemoval(list) {
+    const rows = entryRows(list);
+    rows.forEach((row) => (row.querySelector('[data-cg-action="remove-entry"]').hidden = rows.length < 2));
+  }
+
+  function addEntry(list) {
+    const rows = entryRows(list);
+    const row = entryRow(list, rows.length + 1);
+    rows[rows.length - 1].after(row);
+    offerRemoval(list);
+    return row;
+  }
+
+  // Removing entry n moves the later ones up, in the page and in what is kept.
+  function removeEntry(button) {
+    const list = button.closest("[data-cg-entries]");
+    const rows = entryRows(list);
+    const removed = rows.indexOf(button.closest("[data-cg-entry-row]"));
+    const values = rows.map((row) => [...row.querySelectorAll("input")].map((input) => input.value));
+    values.splice(removed, 1);
+    rows.forEach((row, index) => {
+      row.querySelectorAll("input").forEach((input, column) => {
+        input.value = index < values.length ? values[index][column] : "";
+        rememberShared(input.dataset.cgSlotInput, input.value.trim());
+      });
+    });
+    rows[rows.length - 1].remove();
+    offerRemoval(list);
+    const template = list.closest("[data-cg-template]");
+    renderTemplate(template);
+    entryRows(list)[Math.min(removed, values.length - 1)].querySelector("input").focus();
+    announce(template, `Entry ${removed + 1} removed.`);
+  }
+
+  // How many entries were kept for a list with blanks `names`.
+  function keptEntries(names) {
+    let count = 1;
+    for (const key of Object.keys(store.read(SHARED_KEY))) {
+      const [name, number] = key.split("#");
+      if (number && names.some((candidate) => sharedName(candidate) === name)) count = Math.max(count, Number(number) || 1);
+    }
+    return count;
+  }
+
+  // The message shows one copy of a list line for each entry of its list.
+  function showEntries(template) {
+    template.querySelectorAll("[data-cg-entry-copy]").forEach((copy) => copy.remove());
+    template.querySelectorAll("[data-cg-entry]").forEach((line) => {
+      const list = template.querySelector(`[data-cg-entries="${CSS.escape(line.dataset.cgEntry)}"]`);
+      const names = [...line.querySelectorAll("[data-cg-slot]")].map((mark) => mark.dataset.cgSlot);
+      const count = list ? entryRows(list).length : keptEntries(names);
+      let previous = line;
+      for (let number = 2; number <= count; number += 1) {
+        const copy = line.cloneNode(true);
+        copy.removeAttribute("data-cg-entry");
+        copy.dataset.cgEntryCopy = line.dataset.cgEntry;
+        if (!copy.textContent.startsWith("\n")) copy.prepend("\n");
+        copy.querySelectorAll("[data-cg-slot]").forEach((mark) => (mark.dataset.cgSlot = entryName(mark.dataset.cgSlot, number)));
+        previous.after(copy);
+        previous = copy;
+      }
+    });
+  }
+
   function renderTemplate(template) {
     const values = templateValues(template);
+    showEntries(template);
     template.querySelectorAll("[data-cg-slot]").forEach((mark) => {
-      const value = values[mark.dataset.cgSlot];
-      mark.textContent = value || `[${mark.dataset.cgSlot}]`;
+      let value = values[mark.dataset.cgSlot];
+      // An answer of several lines stays under its agenda item.
+      if (value && mark.dataset.cgIndent) value = value.replace(/\n/g, `\n${" ".repeat(Number(mark.dataset.cgIndent))}`);
+      mark.textContent = value || blankLabel(mark.dataset.cgSlot).replace(/ \(entry \d+\)$/, "");
       mark.classList.toggle("cg-placeholder--filled", Boolean(value));
     });
     const link = template.querySelector("[data-cg-mailto]");
@@ -130,9 +231,15 @@
 
   function setUpTemplate(template) {
     const shared = store.read(SHARED_KEY);
+    // As many entries as were kept for each list.
+    template.querySelectorAll("[data-cg-entries]").forEach((list) => {
+      const count = keptEntries([...list.querySelectorAll("[data-cg-slot-input]")].map((input) => input.dataset.cgSlotInput));
+      while (entryRows(list).length < count) addEntry(list);
+    });
     template.querySelectorAll("[data-cg-slot-input]").forEach((input) => {
       const remembered = shared[sharedName(input.dataset.cgSlotInput)];
       if (remembered && !input.value) input.value = remembered;
+      grow(input);
     });
     renderTemplate(template);
   }
@@ -160,7 +267,7 @@
     const values = templateValues(template);
     const scope = part ? template.querySelector(`[data-cg-part="${part}"]`) : template;
     const names = [...scope.querySelectorAll("[data-cg-slot]")].map((mark) => mark.dataset.cgSlot).filter((name) => !values[name]);
-    return [...new Set(names)];
+    return [...new Set(names)].map(blankLabel);
   }
 
   // Before copying or opening the e-mail app with blanks still in brackets, say
@@ -171,7 +278,7 @@
     control.cgArmed = true;
     setTimeout(() => (control.cgArmed = false), CONFIRM_MS * 4);
     const count = blanks.length === 1 ? "1 blank still empty" : `${blanks.length} blanks still empty`;
-    announce(template, `${count}: ${blanks.map((name) => `[${name}]`).join(", ")}. Fill them in above, or ${doing} again to keep the brackets.`);
+    announce(template, `${count}: ${blanks.join(", ")}. Fill them in above, or ${doing} again to keep the brackets.`);
     return true;
   }
 
@@ -201,23 +308,69 @@
     if (field.scrollHeight > field.clientHeight) field.style.height = `${field.scrollHeight + 2}px`;
   }
 
+  /* A table of answers (an action plan) takes as many rows as needed: row n keeps
+     its answers under "<section>-r<n>-<column>". */
+  const ROW_KEY = /-r(\d+)-([^]*)$/;
+
+  function addRow(table) {
+    const rows = table.tBodies[0].rows;
+    const row = rows[rows.length - 1].cloneNode(true);
+    const number = rows.length + 1;
+    row.querySelectorAll("[data-cg-field]").forEach((field) => {
+      field.dataset.cgField = field.dataset.cgField.replace(ROW_KEY, `-r${number}-$2`);
+      field.setAttribute("aria-label", field.getAttribute("aria-label").replace(/row \d+$/, `row ${number}`));
+      field.value = "";
+      grow(field);
+    });
+    table.tBodies[0].append(row);
+    return row;
+  }
+
+  // Enough rows for every row kept, however many were added.
+  function addSavedRows(saved, scope) {
+    scope.querySelectorAll('table[data-cg-export="table"]').forEach((table) => {
+      const first = table.querySelector("[data-cg-field]");
+      if (!first) return;
+      const section = first.dataset.cgField.replace(ROW_KEY, "");
+      const numbers = Object.keys(saved)
+        .filter((key) => key.startsWith(`${section}-r`) && ROW_KEY.test(key) && key.replace(ROW_KEY, "") === section)
+        .map((key) => Number(key.match(ROW_KEY)[1]));
+      while (table.tBodies[0].rows.length < Math.max(0, ...numbers)) addRow(table);
+    });
+  }
+
   function setUpWorksheet(toolbar) {
     const saved = store.read(worksheetKey(toolbar));
+    addSavedRows(saved, content());
     const shared = store.read(SHARED_KEY);
     worksheetFields().forEach((field) => {
       const key = field.dataset.cgField;
-      if (key in saved) field.value = saved[key];
-      else if (field.dataset.cgShared && shared[sharedName(field.dataset.cgShared)]) {
-        field.value = shared[sharedName(field.dataset.cgShared)];
-      }
+      // A shared answer (name, manager, what the plan adds) is the latest one given anywhere.
+      const sharedValue = field.dataset.cgShared && shared[sharedName(field.dataset.cgShared)];
+      if (sharedValue) field.value = sharedValue;
+      else if (key in saved) field.value = saved[key];
+      grow(field);
+    });
+  }
+
+  // Answers of fields this page no longer has (HR removed or renamed them) are kept until the sheet is cleared.
+  // A worksheet's answers shown elsewhere (in the meeting pack), as kept on its page.
+  function showAnswersOf(box) {
+    const saved = store.read(`${PREFIX}worksheet:${box.dataset.cgAnswersOf}`);
+    addSavedRows(saved, box);
+    box.querySelectorAll("[data-cg-field]").forEach((field) => {
+      field.value = saved[field.dataset.cgField] || "";
+      if (field.dataset.cgField === CHECK_IN && field.value) field.value = longDate(field.value);
+      field.readOnly = true;
       grow(field);
     });
   }
 
   function saveWorksheet(toolbar) {
-    const answers = {};
+    const answers = store.read(worksheetKey(toolbar));
     worksheetFields().forEach((field) => {
       if (field.value) answers[field.dataset.cgField] = field.value;
+      else delete answers[field.dataset.cgField];
     });
     store.write(worksheetKey(toolbar), answers);
   }
@@ -351,17 +504,36 @@
     return `${lines.map(fold).join("\r\n")}\r\n`;
   }
 
+  const CHECK_IN = "check-in"; // the reminder's date, kept with the worksheet's answers
+  const longDate = (iso) =>
+    new Date(`${iso}T12:00:00Z`).toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+  function showReminderMade(reminder) {
+    const made = store.read(`${PREFIX}worksheet:${reminder.dataset.cgReminderFor}`)[CHECK_IN];
+    const status = reminder.querySelector('[role="status"]');
+    if (made && !status.textContent) status.textContent = `Your check-in reminder is in your calendar for ${longDate(made)}.`;
+  }
+
   function downloadReminder(button) {
     const reminder = button.closest("[data-cg-reminder]");
-    const toolbar = content().querySelector("[data-cg-worksheet]");
-    const dateField = content().querySelector('[data-cg-field="date"]');
+    const key = `${PREFIX}worksheet:${reminder.dataset.cgReminderFor}`;
+    // The conversation's date: on the worksheet when this is its page, else as kept with its answers, else today.
+    const onPage = content().querySelector(`[data-cg-worksheet="${CSS.escape(reminder.dataset.cgReminderFor)}"]`);
+    const dateField = onPage && content().querySelector('[data-cg-field="date"]');
+    const conversation = (dateField && dateField.value) || store.read(key).date;
     const weeks = Math.min(52, Math.max(1, parseInt(reminder.querySelector("input").value, 10) || 1));
     const today = new Date();
-    const fallback = new Date(today.getTime() - today.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-    const date = (dateField && dateField.value) || fallback;
+    const date = conversation || new Date(today.getTime() - today.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+    const day = new Date(`${date}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() + 7 * weeks);
+    const checkIn = day.toISOString().slice(0, 10);
     const url = location.href.split("#")[0];
     download("career-check-in.ics", reminderCalendar(reminder.dataset.cgReminder, date, weeks, url), "text/calendar;charset=utf-8");
-    if (toolbar) announce(toolbar, `Calendar reminder downloaded for ${weeks} weeks after ${date}.`);
+    store.write(key, { ...store.read(key), [CHECK_IN]: checkIn });
+    const from = conversation ? `the conversation of ${longDate(date)}` : "today (no conversation date is filled in)";
+    reminder.querySelector('[role="status"]').textContent =
+      `Created "${reminder.dataset.cgReminder}" for ${longDate(checkIn)}, ${weeks} weeks after ${from}. ` +
+      "Open career-check-in.ics (in your downloads) to add it to your calendar.";
   }
 
   /* ---------- wiring ---------- */
@@ -371,6 +543,7 @@
     if (!(target instanceof HTMLElement)) return;
     if (target.matches("[data-cg-slot-input]")) {
       rememberShared(target.dataset.cgSlotInput, target.value.trim());
+      grow(target);
       renderTemplate(target.closest("[data-cg-template]"));
     } else if (target.matches("[data-cg-field]")) {
       const toolbar = content().querySelector("[data-cg-worksheet]");
@@ -404,6 +577,19 @@
         return clearWorksheet(toolbar);
       case "ics":
         return downloadReminder(button);
+      case "add-entry": {
+        const list = button.closest("[data-cg-entries]");
+        addEntry(list).querySelector("input").focus();
+        renderTemplate(list.closest("[data-cg-template]"));
+        return announce(list.closest("[data-cg-template]"), `Entry ${entryRows(list).length} added.`);
+      }
+      case "remove-entry":
+        return removeEntry(button);
+      case "add-row": {
+        const table = button.closest("div").querySelector('table[data-cg-export="table"]');
+        addRow(table).querySelector("input").focus();
+        return announce(content().querySelector("[data-cg-worksheet]") || button.parentElement, `Row ${table.tBodies[0].rows.length} added.`);
+      }
     }
   });
 
@@ -412,6 +598,8 @@
   function setUpPage() {
     content().querySelectorAll("[data-cg-template]").forEach(setUpTemplate);
     content().querySelectorAll("[data-cg-worksheet]").forEach(setUpWorksheet);
+    content().querySelectorAll("[data-cg-reminder]").forEach(showReminderMade);
+    content().querySelectorAll("[data-cg-answers-of]").forEach(showAnswersOf);
   }
 
   onEveryPage(setUpPage);

@@ -335,11 +335,20 @@
         const biggest = gaps(plan).filter((row) => row.gap > 0).slice(0, 3);
         const names = biggest.map((row) => data.competencies[row.id].name);
         const asked = data.questions.filter((question) => question.competencies.some((id) => biggest.some((row) => row.id === id)));
-        const goals = names.length ? `Grow in ${names.join(", ")} towards ${target.title}.` : `Keep growing towards ${target.title}.`;
-        const questions = asked.length ? ` Questions: ${asked.map((question) => question.text).join(" ")}` : "";
+        const step = (row, rank) => (rank ? data.competencies[row.id].steps[rank - 1] : "not yet");
+        // One line for each gap and each question: the agenda and the worksheet take answers of several lines.
+        const goals = biggest.length
+          ? [
+              `To grow towards ${target.title}:`,
+              ...biggest.map((row) => `- ${data.competencies[row.id].name}: from ${step(row, row.current)} to ${step(row, row.expected)}`),
+            ]
+          : [`To keep growing towards ${target.title}.`];
+        const questions = asked.length ? ["Questions for you:", ...asked.map((question) => `- ${question.text}`)] : [];
         guide().rememberShared("Career Interests", `${target.title} (${data.families[target.family].name})`);
-        guide().rememberShared("Development Goals", goals + questions);
-        return announce(`Added to your agenda: ${target.title}${names.length ? `, and your biggest gaps: ${names.join(", ")}` : ""}.`);
+        guide().rememberShared("Development Goals", [...goals, ...questions].join("\n"));
+        return announce(
+          `Added to your agenda and preparation worksheet: ${target.title}${names.length ? `, and your biggest gaps: ${names.join(", ")}` : ""}.`,
+        );
       }
       case "export-plan": {
         const body = JSON.stringify({ format: PLAN_FORMAT, data_version: data.version, plan }, null, 2);

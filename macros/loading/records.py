@@ -16,6 +16,7 @@ from markdown.extensions.toc import slugify
 
 from ..model import (
     IMPLICIT_SCALE,
+    PLACEHOLDER,
     Area,
     Company,
     Competency,
@@ -34,6 +35,7 @@ from ..model import (
     Worksheet,
     WorksheetSection,
     WritingTable,
+    is_list_line,
 )
 from .files import DataFile
 from .problems import IdRegistry, Problems, line_of, suggest
@@ -433,8 +435,9 @@ def templates(files: list[DataFile], problems: Problems) -> dict[str, Template]:
         kind = data.get("kind", "email" if subject else "chat")
         if kind == "email" and not subject:
             problems.add(file.display, line_of(data, "kind"), "an email template needs a 'subject': add one, or set kind to chat")
-        if kind != "email" and subject:
-            problems.add(file.display, line_of(data, "subject"), f"a {kind} template has no subject: remove 'subject' or set kind to email")
+        if kind == "chat" and subject:
+            problems.add(file.display, line_of(data, "subject"), "a chat message has no subject: remove 'subject' or set kind to email")
+        _check_list_blanks(file, data, problems)
         built[data["id"]] = Template(
             id=data["id"],
             title=data["title"],
@@ -445,6 +448,24 @@ def templates(files: list[DataFile], problems: Problems) -> dict[str, Template]:
             origin=_origin(file, data),
         )
     return built
+
+
+def _check_list_blanks(file: DataFile, data: Any, problems: Problems) -> None:
+    """A blank of a list line ("- I will [My Action] by [Date].") takes a value per entry: it may be nowhere else."""
+    body_line = line_of(data, "body") + 1  # a block body starts on the line after "body: |"
+    seen: dict[str, bool] = {}  # blank name -> whether it is in a list line
+    for number, line in enumerate(str(data["body"]).strip("\n").split("\n")):
+        listed = is_list_line(line)
+        for match in PLACEHOLDER.finditer(line):
+            name = match.group(1)
+            if name in seen and (listed or seen[name]):
+                problems.add(
+                    file.display,
+                    body_line + number,
+                    f"the blank [{name}] is in a list line and also elsewhere in the message: each entry of a list takes its own "
+                    f"value, so give this blank a name of its own, e.g. [{name} 2]",
+                )
+            seen[name] = seen.get(name, False) or listed
 
 
 def worksheets(files: list[DataFile], banks: dict[str, QuestionBank], problems: Problems) -> dict[str, Worksheet]:
@@ -470,6 +491,7 @@ def worksheets(files: list[DataFile], banks: dict[str, QuestionBank], problems: 
             sections=tuple(sections),
             origin=_origin(file, data),
             reminder=Reminder(data["reminder"]["title"], data["reminder"]["after_weeks"]) if "reminder" in data else None,
+            from_plan=data.get("from_plan", False),
         )
     return built
 

@@ -25,9 +25,20 @@ from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 from .. import urls
+from ..browser_contract import PLAN_BLANKS
 from ..career_moves import MOVE_LABELS
 from .markup import prose, prose_inline
-from .views import KIND_LABELS, PERSON_FIELDS, mailto, question_groups, split_placeholders, track_columns
+from .views import (
+    KIND_LABELS,
+    PERSON_FIELDS,
+    entry_lists,
+    mailto,
+    message_lines,
+    multiline_blanks,
+    question_groups,
+    split_placeholders,
+    track_columns,
+)
 
 TEMPLATE_FOLDER = "career-guide"
 """Where the guide's templates sit, in the package and in a site's custom_dir."""
@@ -74,12 +85,17 @@ def environment(custom_dir: Path | None = None) -> jinja2.Environment:
         competency_url=urls.competency_url,
         template_url=urls.template_url,
         worksheet_url=urls.worksheet_url,
+        plan_url=urls.PLAN_URL,
+        plan_blanks=PLAN_BLANKS,
         kind_labels=KIND_LABELS,
         move_labels=MOVE_LABELS,
         person_fields=PERSON_FIELDS,
         question_groups=question_groups,
         track_columns=track_columns,
         split_placeholders=split_placeholders,
+        message_lines=message_lines,
+        entry_lists=entry_lists,
+        multiline_blanks=multiline_blanks,
         mailto=mailto,
     )
     return env

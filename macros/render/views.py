@@ -6,12 +6,27 @@ Each function takes model objects and returns plain values; the templates in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import groupby
 from typing import NamedTuple
 from urllib.parse import quote
 
-from ..model import PLACEHOLDER, Competency, Expectation, Family, Guide, LevelDetail, Question, Role, Step, Template, Track
+from ..model import (
+    LIST_LINE,
+    PLACEHOLDER,
+    Competency,
+    Expectation,
+    Family,
+    Guide,
+    LevelDetail,
+    Question,
+    Role,
+    Step,
+    Template,
+    Track,
+    is_list_line,
+)
 
 KIND_LABELS = {"email": "E-mail", "chat": "Chat message", "agenda": "Agenda"}
 """How each kind of message template is named on pages."""
@@ -50,6 +65,28 @@ class TextPiece(NamedTuple):
 
     text: str
     slot: str | None = None
+    indent: int | None = None
+    """For a blank that takes several lines: the spaces its next lines start with, to stay under its item."""
+
+
+class MessageLine(NamedTuple):
+    """A line of a message; `entry` names the list it is an entry of (its first blank), when readers may repeat it."""
+
+    pieces: list[TextPiece]
+    entry: str | None
+
+
+class EntryList(NamedTuple):
+    """A list line of a message ("- I will [My Action] by [Date]."): readers add as many entries as they need."""
+
+    key: str
+    line: str
+    """The line as written, without its bullet: what each entry says."""
+    blanks: tuple[str, ...]
+
+
+_SHORT_BLANK = re.compile(r"\b(name|date)\b", re.IGNORECASE)
+"""Names and dates fit on one line, wherever their blank is."""
 
 
 def split_placeholders(value: str) -> list[TextPiece]:
@@ -63,11 +100,61 @@ def split_placeholders(value: str) -> list[TextPiece]:
     return pieces
 
 
+def message_lines(value: str, kind: str) -> list[MessageLine]:
+    """`value` line by line, each split into text and blanks.
+
+    In an agenda, a blank that ends its line (a talking point) takes several
+    lines of answer, indented under its item; a bulleted line with blanks is an
+    entry of a list that readers make as long as they need.
+    """
+    lines = []
+    for line in value.split("\n"):
+        entry = PLACEHOLDER.search(line).group(1) if is_list_line(line) else None  # type: ignore[union-attr]
+        pieces = split_placeholders(line)
+        if kind == "agenda" and entry is None:
+            indent = len(line) - len(line.lstrip())
+            pieces = [
+                piece._replace(indent=indent)
+                if piece.slot and not _SHORT_BLANK.search(piece.slot) and _ends_line(pieces[index + 1 :])
+                else piece
+                for index, piece in enumerate(pieces)
+            ]
+        lines.append(MessageLine(pieces, entry))
+    return lines
+
+
+def _ends_line(rest: list[TextPiece]) -> bool:
+    return not any(piece.slot or piece.text.strip(" .,;:!?") for piece in rest)
+
+
+def entry_lists(template: Template) -> list[EntryList]:
+    """The list lines of the template's body, in order."""
+    return [
+        EntryList(
+            entry,
+            LIST_LINE.sub("", line, count=1),
+            tuple(piece.slot for piece in pieces if piece.slot),
+        )
+        for line, (pieces, entry) in zip(template.body.split("\n"), message_lines(template.body, template.kind), strict=True)
+        if entry
+    ]
+
+
+def multiline_blanks(template: Template) -> set[str]:
+    """The blanks of the template that take several lines."""
+    return {
+        piece.slot
+        for line in message_lines(template.body, template.kind)
+        for piece in line.pieces
+        if piece.slot and piece.indent is not None
+    }
+
+
 def mailto(template: Template) -> str:
     """A mailto: link for the template as written; the page's script refreshes it as people type."""
     # RFC 6068: line breaks in a mailto body are CRLF, and everything is percent-encoded.
     body = template.body.replace("\n", "\r\n")
-    return f"mailto:?subject={quote(template.subject or '', safe='')}&body={quote(body, safe='')}"
+    return f"mailto:?subject={quote(template.subject or template.title, safe='')}&body={quote(body, safe='')}"
 
 
 class MatrixCell(NamedTuple):
