@@ -57,6 +57,7 @@ class Action(StrEnum):
     ADD_ENTRY = "add-entry"
     REMOVE_ENTRY = "remove-entry"
     ADD_ROW = "add-row"
+    EDITOR_MODE = "editor-mode"
 
 
 class Part(StrEnum):

@@ -90,6 +90,10 @@ def chapter_macros(guide: Guide, env: jinja2.Environment, page_url: Callable[[],
             raise UnknownId(f"worksheet '{worksheet_id}' has no reminder: add 'reminder' to data/worksheets/{worksheet_id}.yml")
         return fragment("reminder.html", worksheet=sheet)
 
+    def editor_switch() -> str:
+        """The switch that shows editors the repository link and "Edit this page" on every page, in their browser."""
+        return fragment("editor-switch.html")
+
     def stats() -> Mapping[str, int]:
         """Counts of what the data holds, for sentences such as 'the guide describes 20 roles'."""
         return {
@@ -112,6 +116,7 @@ def chapter_macros(guide: Guide, env: jinja2.Environment, page_url: Callable[[],
             development_examples,
             worksheet,
             check_in_reminder,
+            editor_switch,
             stats,
         )
     }

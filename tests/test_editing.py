@@ -1,13 +1,15 @@
-"""The editors' guide, and "Edit this page" links that open the file a page comes from."""
+"""The editors' guide, kept out of employees' way, and "Edit this page" links that open the file a page comes from."""
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 
 import pytest
 import yaml
 from helpers import PROJECT, SAMPLE_DATA, Site, editor_errors
+from playwright.sync_api import Page, expect
 
 from macros.model import Guide
 
@@ -98,3 +100,27 @@ def test_annotated_examples_are_valid_data(path: str, example: str) -> None:
 def test_there_is_an_example_of_each_kind_of_file() -> None:
     kinds = {path.split("/")[1] for path, _ in _examples()}
     assert kinds == set(SCHEMA_OF)
+
+
+@pytest.mark.build
+def test_employees_navigation_and_search_do_not_show_the_editors_guide(site: Site) -> None:
+    for url in ("/", "/conversation/", "/worksheets/follow-up-plan/"):
+        assert 'href="../editing/"' not in site.html(url) and "Editing the guide</span>" not in site.html(url), url
+    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [entry["location"] for entry in index["docs"] if entry["location"].startswith("editing/")]
+    assert "Editing the guide" in site.text("/editing/"), "editors reach it by its address"
+
+
+@pytest.mark.browser
+def test_editing_links_show_only_in_a_browser_switched_to_editing(page: Page, site_url: str) -> None:
+    edit = page.locator('a[title="Edit this page"]')
+    repository = page.locator(".md-header__source")
+    page.goto(site_url + "/roles/senior-engineer/")
+    expect(edit).to_be_hidden()
+    expect(repository).to_be_hidden()
+    page.goto(site_url + "/editing/")
+    page.get_by_role("button", name="Show editing links on every page").click()
+    expect(page.get_by_role("button", name="Hide editing links")).to_have_attribute("aria-pressed", "true")
+    page.goto(site_url + "/roles/senior-engineer/")
+    expect(edit).to_be_visible()
+    expect(repository).to_be_visible()

@@ -50,7 +50,6 @@ def _clicks(guide: Guide) -> list[Click]:
         Click("competencies index", "/conversation/", "/competencies/"),
         Click("competency", "/competencies/", f"/competencies/{competency}/", within="article"),
         Click("competency, from a role", f"/roles/{role.id}/", f"/competencies/{competency}/", within="article"),
-        Click("editors' guide", "/conversation/", "/editing/"),
     ]
 
 

@@ -585,6 +585,8 @@
       }
       case "remove-entry":
         return removeEntry(button);
+      case "editor-mode":
+        return switchEditorMode(button);
       case "add-row": {
         const table = button.closest("div").querySelector('table[data-cg-export="table"]');
         addRow(table).querySelector("input").focus();
@@ -595,7 +597,34 @@
 
   window.addEventListener("beforeprint", () => worksheetFields().forEach(grow));
 
+  /* ---------- editors' links ---------- */
+
+  // The repository link and "Edit this page" are for editors: shown only in a browser that asked for them.
+  const EDITOR_KEY = `${PREFIX}editor`;
+  const isEditor = () => store.read(EDITOR_KEY).on === true;
+
+  function showEditorLinks() {
+    document.documentElement.classList.toggle("cg-editor", isEditor());
+    content()
+      .querySelectorAll('[data-cg-action="editor-mode"]')
+      .forEach((button) => {
+        button.setAttribute("aria-pressed", String(isEditor()));
+        button.textContent = isEditor() ? "Hide editing links" : "Show editing links on every page";
+      });
+  }
+
+  function switchEditorMode(button) {
+    if (isEditor()) store.remove(EDITOR_KEY);
+    else store.write(EDITOR_KEY, { on: true });
+    showEditorLinks();
+    announce(
+      button.parentElement,
+      isEditor() ? 'Every page now shows "Edit this page" and the repository, in this browser.' : "Editing links hidden.",
+    );
+  }
+
   function setUpPage() {
+    showEditorLinks();
     content().querySelectorAll("[data-cg-template]").forEach(setUpTemplate);
     content().querySelectorAll("[data-cg-worksheet]").forEach(setUpWorksheet);
     content().querySelectorAll("[data-cg-reminder]").forEach(showReminderMade);
