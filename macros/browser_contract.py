@@ -21,6 +21,7 @@ class Attribute(StrEnum):
     MAILTO = "data-cg-mailto"  # the "Open in your e-mail app" link, refreshed as people type
     ACTION = "data-cg-action"  # a button; value: an Action
     WORKSHEET = "data-cg-worksheet"  # a worksheet's toolbar; value: the id its answers are kept under
+    PREVIOUS = "data-cg-previous"  # a worksheet's storage ids before a rename, space-separated: it takes their answers over
     TITLE = "data-cg-title"  # the worksheet's title, for downloads
     FIELD = "data-cg-field"  # an answer; value: its key within the worksheet
     SHARED = "data-cg-shared"  # a field sharing its value with the templates; value: a placeholder name

@@ -102,6 +102,8 @@ class Competency(NamedTuple):
     levels: tuple[LevelDetail, ...]
     """One per step of the scale, or none: the scale's own step descriptions then serve."""
     origin: Origin
+    previous_ids: tuple[str, ...] = ()
+    """Ids it had before it was renamed: their addresses lead to its page."""
 
     def step(self, rank: int) -> Step:
         return self.scale.steps[rank - 1]
@@ -142,6 +144,8 @@ class Role(NamedTuple):
     """The grade code written as the level (IC4), when one was."""
     expectations: Mapping[str, Expectation] = MappingProxyType({})
     """Competency id -> what it means for this role, where the role says."""
+    previous_ids: tuple[str, ...] = ()
+    """Ids it had before it was renamed: their addresses lead to its page."""
 
     @property
     def level_label(self) -> str:
@@ -172,6 +176,8 @@ class Family(NamedTuple):
     """The family's roles, by track (in the order written), then level and title."""
     origin: Origin
     tracks: tuple[Track, ...] = ()
+    previous_ids: tuple[str, ...] = ()
+    """Ids it had before it was renamed: their addresses lead to its page."""
 
     def track_of(self, role: Role) -> Track | None:
         return next((track for track in self.tracks if track.id == role.track_id), None)
@@ -225,6 +231,8 @@ class Template(NamedTuple):
     subject: str | None
     body: str
     origin: Origin
+    previous_ids: tuple[str, ...] = ()
+    """Ids it had before it was renamed: their addresses lead to its page."""
 
     @property
     def placeholders(self) -> tuple[str, ...]:
@@ -268,6 +276,8 @@ class Worksheet(NamedTuple):
     reminder: Reminder | None = None
     from_plan: bool = False
     """Whether the sheet starts with what "Add to my agenda" on the plan page fills in."""
+    previous_ids: tuple[str, ...] = ()
+    """Ids it had before it was renamed: their addresses lead to its page."""
 
 
 @dataclass(frozen=True)

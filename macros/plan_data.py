@@ -62,7 +62,19 @@ def plan_data(guide: Guide) -> dict[str, Any]:
         for question in guide.questions.values()
         if question.competencies
     ]
-    data = {"company": guide.company.name, "families": families, "roles": roles, "competencies": competencies, "questions": questions}
+    # A plan kept in a browser or a file, or a shared link, may name a role or competency by an id it had before.
+    renamed = {
+        "roles": {old: role.id for role in guide.roles.values() for old in role.previous_ids},
+        "competencies": {old: competency.id for competency in guide.competencies.values() for old in competency.previous_ids},
+    }
+    data = {
+        "company": guide.company.name,
+        "families": families,
+        "roles": roles,
+        "competencies": competencies,
+        "questions": questions,
+        "renamed": renamed,
+    }
     version = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:10]
     return {"format": "career-guide-plan-data/1", "version": version, **data}
 

@@ -38,6 +38,7 @@ from .model import Company, Guide
 from .pages import PageMemo, expand_nav, generated_pages
 from .plan_data import PLAN_DATA_PATH, plan_data_json
 from .preview_cache import REUSED_LAYOUT, REUSED_LAYOUT_SOURCE, REUSED_OUTPUT, PreviewCache
+from .redirects import redirect_page, redirects
 from .render.environment import environment
 from .search_index import MaterialSearch
 from .theme_patches import EDITS, PatchError, PatchingLoader, SectionListing
@@ -144,6 +145,9 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
             files.append(file)
         # The plan page's data, once for the whole site rather than inside every page.
         files.append(File.generated(config, PLAN_DATA_PATH, content=plan_data_json(self.guide)))
+        # Renamed records' old addresses keep working (see redirects).
+        for redirect in redirects(self.guide):
+            files.append(File.generated(config, f"{redirect.old}index.html", content=redirect_page(redirect)))
         # The home page's URL is './', the path a link to it resolves to ''.
         site_urls = {"" if file.url == "./" else file.url for file in files}
         if problems := broken_links(pages, site_urls):

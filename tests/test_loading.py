@@ -205,6 +205,21 @@ ENGINEERING = "career_paths/engineering.yml"
             "You will [My Action]",
             "the blank [My Action] is in a list line and also elsewhere in the message",
         ),
+        # An old address leads to one page only.
+        (
+            ENGINEERING,
+            "previous_ids: [senior-developer]",
+            "previous_ids: [staff-engineer]",
+            "  - id: senior-engineer",
+            "role 'senior-engineer' lists 'staff-engineer' under previous_ids, but 'staff-engineer' is the id of another role",
+        ),
+        (
+            ENGINEERING,
+            "  - id: staff-engineer\n",
+            "  - id: staff-engineer\n    previous_ids: [senior-developer]\n",
+            "  - id: staff-engineer",
+            "role 'staff-engineer' lists 'senior-developer' under previous_ids, and so does role 'senior-engineer'",
+        ),
         (
             "templates/meeting-request-chat.yml",
             "kind: chat",

@@ -339,7 +339,19 @@
     });
   }
 
+  // A renamed worksheet (or role) takes over the answers kept under its old id; they stay there too until cleared.
+  function takeOverRenamed(toolbar) {
+    const key = worksheetKey(toolbar);
+    if (!toolbar.dataset.cgPrevious || store.keys().includes(key)) return;
+    const old = toolbar.dataset.cgPrevious
+      .split(" ")
+      .map((id) => `${PREFIX}worksheet:${id}`)
+      .find((oldKey) => store.keys().includes(oldKey));
+    if (old) store.write(key, store.read(old));
+  }
+
   function setUpWorksheet(toolbar) {
+    takeOverRenamed(toolbar);
     const saved = store.read(worksheetKey(toolbar));
     addSavedRows(saved, content());
     const shared = store.read(SHARED_KEY);

@@ -31,15 +31,20 @@
     return { name: "", manager: "", role: "", target: "", ratings: {} };
   }
 
+  // An id the data has renamed since the plan was kept, as it is now.
+  const currentId = (kind, id) => (data && data.renamed[kind][id]) || id;
+
   function clean(plan) {
     const result = emptyPlan();
     if (!plan || typeof plan !== "object") return result;
     for (const key of ["name", "manager", "role", "target"]) {
       if (typeof plan[key] === "string") result[key] = plan[key];
     }
+    result.role = currentId("roles", result.role);
+    result.target = currentId("roles", result.target);
     if (plan.ratings && typeof plan.ratings === "object") {
       for (const [id, value] of Object.entries(plan.ratings)) {
-        if (value === UNSURE || Number.isInteger(value)) result.ratings[id] = value;
+        if (value === UNSURE || Number.isInteger(value)) result.ratings[currentId("competencies", id)] = value;
       }
     }
     return result;

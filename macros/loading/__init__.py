@@ -33,7 +33,7 @@ from .files import (
 )
 from .problems import Problems
 from .prose_check import root_links
-from .references import check_moves, check_question_filters, resolve_skills
+from .references import check_moves, check_previous_ids, check_question_filters, resolve_skills
 from .schema_check import SCHEMA_DIR
 
 __all__ = ["load_guide"]
@@ -64,6 +64,16 @@ def load_guide(data_dir: Path, schema_dir: Path = SCHEMA_DIR) -> Guide:
     resolved = resolve_skills(skills, roles, competencies, problems)
     check_moves(roles, problems)
     check_question_filters(questions, families, competencies, problems)
+    check_previous_ids(
+        {
+            "role": [sourced.record for sourced in roles],
+            "job family": families,
+            "competency": competencies.values(),
+            "template": templates.values(),
+            "worksheet": worksheets.values(),
+        },
+        problems,
+    )
     families = [
         family._replace(roles=tuple(role._replace(skills=MappingProxyType(resolved[role.id])) for role in family.roles))
         for family in families

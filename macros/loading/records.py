@@ -275,6 +275,7 @@ def _competency(
         scale=scale,
         levels=levels,
         origin=_origin(file, record),
+        previous_ids=tuple(record.get("previous_ids", ())),
     )
 
 
@@ -324,6 +325,7 @@ def families(files: list[DataFile], grades: dict[str, int], problems: Problems) 
                 track_id=record.get("track"),
                 grade=level[1],
                 expectations=MappingProxyType(expectations),
+                previous_ids=tuple(record.get("previous_ids", ())),
             )
             roles.append(role)
             roles_with_source.append(Sourced(role, record))
@@ -337,6 +339,7 @@ def families(files: list[DataFile], grades: dict[str, int], problems: Problems) 
                 roles=tuple(roles),
                 origin=_origin(file, data),
                 tracks=tracks,
+                previous_ids=tuple(data.get("previous_ids", ())),
             )
         )
     for ident in role_ids.duplicated:
@@ -446,6 +449,7 @@ def templates(files: list[DataFile], problems: Problems) -> dict[str, Template]:
             subject=subject,
             body=data["body"].strip("\n"),
             origin=_origin(file, data),
+            previous_ids=tuple(data.get("previous_ids", ())),
         )
     return built
 
@@ -492,6 +496,7 @@ def worksheets(files: list[DataFile], banks: dict[str, QuestionBank], problems: 
             origin=_origin(file, data),
             reminder=Reminder(data["reminder"]["title"], data["reminder"]["after_weeks"]) if "reminder" in data else None,
             from_plan=data.get("from_plan", False),
+            previous_ids=tuple(data.get("previous_ids", ())),
         )
     return built
 

@@ -6,7 +6,10 @@ broken file defines is left to that file's own problem (see Problems.all).
 
 from __future__ import annotations
 
-from ..model import IMPLICIT_SCALE, Competency, Family, Question, Role
+from collections.abc import Iterable
+from typing import Protocol
+
+from ..model import IMPLICIT_SCALE, Competency, Family, Origin, Question, Role
 from .problems import Problems, line_of, suggest
 from .records import RawSkill, Sourced
 
@@ -117,3 +120,40 @@ def check_question_filters(
                         line_of(source[field], index),
                         f"question '{question.id}': {noun} '{ident}' does not exist{suggest(ident, known)}: {fix}",
                     )
+
+
+class Renamed(Protocol):
+    """A record that may have had other ids: a role, family, competency, template or worksheet."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def previous_ids(self) -> tuple[str, ...]: ...
+    @property
+    def origin(self) -> Origin: ...
+
+
+def check_previous_ids(records_by_kind: dict[str, Iterable[Renamed]], problems: Problems) -> None:
+    """An old id leads to one page: it is not an id in use, nor the old id of two records of the same kind."""
+    for kind, records in records_by_kind.items():
+        records = list(records)
+        current = {record.id for record in records}
+        claimed: dict[str, str] = {}
+        for record in records:
+            where = (record.origin.path, record.origin.line)
+            for old in record.previous_ids:
+                if old in current:
+                    problems.add(
+                        *where,
+                        f"{kind} '{record.id}' lists '{old}' under previous_ids, but '{old}' is the id of "
+                        f"{'this' if old == record.id else 'another'} {kind}: its address can lead to one page only, "
+                        f"so remove '{old}' from previous_ids",
+                    )
+                elif old in claimed:
+                    problems.add(
+                        *where,
+                        f"{kind} '{record.id}' lists '{old}' under previous_ids, and so does {kind} '{claimed[old]}': "
+                        "an old address can lead to one page only, so keep it under one of them",
+                    )
+                else:
+                    claimed[old] = record.id
