@@ -3,15 +3,17 @@
 Besides what a build checks of the data, links in prose to an address from the
 site's root (/prepare/agenda/) must lead to a page of the guide or a file under
 docs/ (the data folder's neighbour); the build also checks every other link
-and anchor once the pages are made.
+and anchor once the pages are made. Reviews past their date are warned about.
 """
 
 from __future__ import annotations
 
+import datetime
 import sys
 from pathlib import Path
 
 from .errors import DataError
+from .health import overdue_warnings
 from .links import docs_addresses, unresolved_root_links
 from .loading import load_guide
 
@@ -26,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
+    # Overdue reviews are reported, but the data is still valid: they never fail a check or a build.
+    for warning in overdue_warnings(guide, datetime.date.today()):
+        print(warning, file=sys.stderr)
     print(
         f"OK: {len(guide.roles)} roles in {len(guide.families)} families, "
         f"{len(guide.competencies)} competencies, {len(guide.questions)} questions in "

@@ -7,6 +7,7 @@ which builds indexes of its records, is a frozen dataclass.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -30,6 +31,18 @@ class Origin(NamedTuple):
 
     path: str
     line: int
+
+
+class Review(NamedTuple):
+    """Who looks after a record and when it was, and is next to be, reviewed (all optional)."""
+
+    owner: str | None = None
+    """A team or an e-mail address."""
+    reviewed: datetime.date | None = None
+    review_by: datetime.date | None = None
+
+    def overdue(self, today: datetime.date) -> bool:
+        return self.review_by is not None and self.review_by < today
 
 
 class Company(NamedTuple):
@@ -102,6 +115,7 @@ class Competency(NamedTuple):
     levels: tuple[LevelDetail, ...]
     """One per step of the scale, or none: the scale's own step descriptions then serve."""
     origin: Origin
+    review: Review = Review()
     previous_ids: tuple[str, ...] = ()
     """Ids it had before it was renamed: their addresses lead to its page."""
 
@@ -176,6 +190,7 @@ class Family(NamedTuple):
     """The family's roles, by track (in the order written), then level and title."""
     origin: Origin
     tracks: tuple[Track, ...] = ()
+    review: Review = Review()
     previous_ids: tuple[str, ...] = ()
     """Ids it had before it was renamed: their addresses lead to its page."""
 
@@ -214,6 +229,7 @@ class QuestionBank(NamedTuple):
     role_pages: bool
     questions: tuple[Question, ...]
     origin: Origin
+    review: Review = Review()
 
     @property
     def general_questions(self) -> tuple[Question, ...]:
@@ -231,6 +247,7 @@ class Template(NamedTuple):
     subject: str | None
     body: str
     origin: Origin
+    review: Review = Review()
     previous_ids: tuple[str, ...] = ()
     """Ids it had before it was renamed: their addresses lead to its page."""
 
@@ -276,6 +293,7 @@ class Worksheet(NamedTuple):
     reminder: Reminder | None = None
     from_plan: bool = False
     """Whether the sheet starts with what "Add to my agenda" on the plan page fills in."""
+    review: Review = Review()
     previous_ids: tuple[str, ...] = ()
     """Ids it had before it was renamed: their addresses lead to its page."""
 

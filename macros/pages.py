@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import html
 import re
@@ -14,6 +15,7 @@ import jinja2
 
 from .career_moves import moves_from
 from .fingerprint import digest
+from .health import content_health
 from .model import Guide, Origin, Template, Worksheet
 from .plan_data import PLAN_DATA_PATH
 from .render.career_map import career_map
@@ -24,6 +26,7 @@ from .routes import reachable
 from .search_sections import SECTIONS_BY_LAYOUT, SearchSection
 from .urls import (
     COMPETENCIES_URL,
+    HEALTH_URL,
     PATHS_URL,
     PLAN_URL,
     TEMPLATES_URL,
@@ -322,6 +325,7 @@ def generated_pages(guide: Guide, env: jinja2.Environment, memo: PageMemo | None
     pages.extend(
         make("worksheet.html", worksheet_url(sheet.id), sheet.origin, boost=WORKSHEET_SEARCH_BOOST, worksheet=sheet) for sheet in sheets
     )
+    pages.append(make("content-health.html", HEALTH_URL, None, in_nav=False, health=content_health(guide, datetime.date.today())))
     if memo is not None:
         memo.finish()
     return pages
@@ -329,7 +333,7 @@ def generated_pages(guide: Guide, env: jinja2.Environment, memo: PageMemo | None
 
 def page_urls(guide: Guide) -> set[str]:
     """The address of every page generated_pages makes, without making them (for `make check`)."""
-    urls = {PATHS_URL, PLAN_URL, COMPETENCIES_URL, TEMPLATES_URL, WORKSHEETS_URL, PLAN_DATA_PATH}
+    urls = {PATHS_URL, PLAN_URL, COMPETENCIES_URL, TEMPLATES_URL, WORKSHEETS_URL, HEALTH_URL, PLAN_DATA_PATH}
     urls |= {family_url(family.id) for family in guide.families}
     urls |= {make(role.id) for role in guide.roles.values() for make in (role_url, role_worksheet_url)}
     urls |= {competency_url(competency_id) for competency_id in guide.competencies}

@@ -392,5 +392,6 @@ SECTIONS_BY_LAYOUT: dict[str, Callable[..., list[SearchSection]]] = {
     "template.html": template_sections,
     "worksheets-index.html": worksheets_index_sections,
     "worksheet.html": worksheet_sections,
+    "content-health.html": lambda **_: [],  # for editors: not in search
 }
 """Each page layout and the function giving its search sections from the same context."""

@@ -18,6 +18,8 @@ TEMPLATES_URL = "templates/"
 WORKSHEETS_URL = "worksheets/"
 COMPETENCIES_URL = "competencies/"
 PLAN_URL = "plan/"
+HEALTH_URL = "editing/health/"
+"""For editors only, beside their guide (/editing/); not in the navigation or search."""
 
 
 def competency_url(competency_id: str) -> str:

@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import yaml
 from playwright.sync_api import Page, expect
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -209,6 +210,17 @@ class Site:
         extractor = _TextExtractor()
         extractor.feed(self.html(url))
         return normalise("".join(extractor.parts))
+
+
+class _EditorYaml(yaml.SafeLoader):
+    """YAML as an editor's YAML language server reads it (YAML 1.2): a date such as 2027-03-31 is text."""
+
+
+_EditorYaml.add_constructor("tag:yaml.org,2002:timestamp", _EditorYaml.construct_yaml_str)
+
+
+def editor_yaml(text: str) -> object:
+    return yaml.load(text, Loader=_EditorYaml)
 
 
 def editor_errors(content: object, schema_name: str) -> list[str]:

@@ -7,8 +7,7 @@ import re
 from html import unescape
 
 import pytest
-import yaml
-from helpers import PROJECT, SAMPLE_DATA, Site, editor_errors
+from helpers import PROJECT, SAMPLE_DATA, Site, editor_errors, editor_yaml
 from playwright.sync_api import Page, expect
 
 from macros.model import Guide
@@ -93,7 +92,7 @@ def _examples() -> list[tuple[str, str]]:
 @pytest.mark.parametrize(("path", "example"), _examples(), ids=[path for path, _ in _examples()])
 def test_annotated_examples_are_valid_data(path: str, example: str) -> None:
     name = path.split("/")[1]
-    assert editor_errors(yaml.safe_load(example), SCHEMA_OF[name]) == []
+    assert editor_errors(editor_yaml(example), SCHEMA_OF[name]) == []
 
 
 @pytest.mark.unit

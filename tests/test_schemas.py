@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from helpers import PROJECT, SAMPLE_DATA, SCHEMAS, editor_errors
+from helpers import PROJECT, SAMPLE_DATA, SCHEMAS, editor_errors, editor_yaml
 
 from macros.errors import DataError
 from macros.loading import load_guide
@@ -33,7 +32,7 @@ SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
 
 def _editor_errors(document: Path, schema_name: str) -> list[str]:
-    return editor_errors(yaml.safe_load(document.read_text(encoding="utf-8")), schema_name)
+    return editor_errors(editor_yaml(document.read_text(encoding="utf-8")), schema_name)
 
 
 def _data_files() -> Iterator[Path]:

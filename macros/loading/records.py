@@ -8,6 +8,7 @@ came from, whose line marks phase 3 uses to point at a reference.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from types import MappingProxyType
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -27,6 +28,7 @@ from ..model import (
     Question,
     QuestionBank,
     Reminder,
+    Review,
     Role,
     Scale,
     Step,
@@ -56,6 +58,21 @@ class Sourced(NamedTuple, Generic[Record]):
 
 def _origin(file: DataFile, record: Any) -> Origin:
     return Origin(file.display, record.line if isinstance(record, Located) else 1)
+
+
+def _review(file: DataFile, record: Any, problems: Problems) -> Review:
+    """Who looks after `record` and its review dates, each date checked to exist."""
+    dates: dict[str, datetime.date | None] = {}
+    for key in ("reviewed", "review_by"):
+        written = record.get(key)
+        try:
+            dates[key] = datetime.date.fromisoformat(written) if written else None
+        except ValueError:
+            problems.add(
+                file.display, line_of(record, key), f"'{key}' is {written}, a date that does not exist: write a real date as YYYY-MM-DD"
+            )
+            dates[key] = None
+    return Review(record.get("owner"), dates["reviewed"], dates["review_by"])
 
 
 def _unique_files(files: list[DataFile], noun: str, problems: Problems) -> Iterator[tuple[DataFile, Any]]:
@@ -275,6 +292,7 @@ def _competency(
         scale=scale,
         levels=levels,
         origin=_origin(file, record),
+        review=_review(file, record, problems),
         previous_ids=tuple(record.get("previous_ids", ())),
     )
 
@@ -339,6 +357,7 @@ def families(files: list[DataFile], grades: dict[str, int], problems: Problems) 
                 roles=tuple(roles),
                 origin=_origin(file, data),
                 tracks=tracks,
+                review=_review(file, data, problems),
                 previous_ids=tuple(data.get("previous_ids", ())),
             )
         )
@@ -427,6 +446,7 @@ def banks(files: list[DataFile], problems: Problems) -> tuple[dict[str, Question
             role_pages=data.get("role_pages", False),
             questions=tuple(questions),
             origin=_origin(file, data),
+            review=_review(file, data, problems),
         )
     return built, questions_with_source
 
@@ -449,6 +469,7 @@ def templates(files: list[DataFile], problems: Problems) -> dict[str, Template]:
             subject=subject,
             body=data["body"].strip("\n"),
             origin=_origin(file, data),
+            review=_review(file, data, problems),
             previous_ids=tuple(data.get("previous_ids", ())),
         )
     return built
@@ -496,6 +517,7 @@ def worksheets(files: list[DataFile], banks: dict[str, QuestionBank], problems: 
             origin=_origin(file, data),
             reminder=Reminder(data["reminder"]["title"], data["reminder"]["after_weeks"]) if "reminder" in data else None,
             from_plan=data.get("from_plan", False),
+            review=_review(file, data, problems),
             previous_ids=tuple(data.get("previous_ids", ())),
         )
     return built

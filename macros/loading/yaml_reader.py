@@ -126,6 +126,9 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc]
 
 _StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_located_mapping)
 _StrictLoader.add_constructor("tag:yaml.org,2002:seq", _StrictLoader.construct_located_sequence)
+# A date (reviewed: 2027-03-31) stays the text written: the schemas check its form, and the
+# loader reads it, so that a date that does not exist gets a message rather than a traceback.
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_str)
 
 
 def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:

@@ -1,0 +1,114 @@
+"""Content health: owners and review dates, what make check warns about, and the editors' page that lists it all."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import SAMPLE_DATA, Site, run_check
+
+from macros.errors import DataError
+from macros.health import content_health
+from macros.loading import load_guide
+from macros.model import Guide
+
+TODAY = datetime.date(2026, 12, 1)
+
+
+@pytest.mark.unit
+def test_an_overdue_review_is_listed_and_a_future_one_is_not(guide: Guide) -> None:
+    health = content_health(guide, TODAY)
+    assert [(record.kind, record.name, record.review.owner) for record in health.overdue] == [
+        ("Job family", "Engineering", "engineering-leads@brightwell.example")
+    ]
+    assert {record.name for record in health.owned} == {"Engineering", "Design and Research"}
+    assert health.owned[0].name == "Engineering", "by due date"
+
+
+@pytest.mark.unit
+def test_the_findings_follow_from_the_data(guide: Guide) -> None:
+    health = content_health(guide, TODAY)
+    roles = list(guide.roles.values())
+    specific = [question for question in guide.questions.values() if not question.is_general]
+    assert health.roles_without_questions == [
+        role for family in guide.families for role in family.roles if not any(q.applies_to(role) for q in specific)
+    ]
+    assert {role.id for role in health.roles_without_development} == {role.id for role in roles if not role.development}
+    used = {competency for role in roles for competency in role.skills}
+    assert {c.id for c in health.unused_competencies} == set(guide.competencies) - used
+    for role, target in health.one_way_moves:
+        assert target.id in role.lateral and role.id not in target.lateral
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(SAMPLE_DATA, tmp_path / "data"))
+
+
+def _edit(data_dir: Path, relative: str, old: str, new: str) -> None:
+    path = data_dir / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.unit
+def test_a_family_whose_levels_skip_a_step_is_found(data_dir: Path, guide: Guide) -> None:
+    assert not [gap for gap in content_health(guide, TODAY).level_gaps if gap.family.id == "design"]
+    design = next(family for family in guide.families if family.id == "design")
+    top = max(design.roles, key=lambda role: role.level)
+    path = data_dir / "career_paths" / "design.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {top.id}\n")
+    block = text[start:].replace(f"    level: {top.level}\n", f"    level: {top.level + 2}\n", 1)
+    path.write_text(text[:start] + block, encoding="utf-8")
+    (gap,) = [gap for gap in content_health(load_guide(data_dir), TODAY).level_gaps if gap.family.id == "design"]
+    assert gap.missing == [top.level, top.level + 1] or gap.missing == [top.level + 1]
+
+
+@pytest.mark.unit
+def test_a_date_that_does_not_exist_is_a_problem_with_its_line(data_dir: Path) -> None:
+    _edit(data_dir, "career_paths/design.yml", "review_by: 2999-12-31", "review_by: 2027-02-30")
+    with pytest.raises(DataError) as caught:
+        load_guide(data_dir)
+    lines = (data_dir / "career_paths" / "design.yml").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, start=1) if "2027-02-30" in text)
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"data/career_paths/design.yml:{line}: 'review_by' is 2027-02-30, a date that does not exist: write a real date as YYYY-MM-DD"
+    ]
+
+
+@pytest.mark.unit
+def test_a_date_in_another_form_is_refused_by_the_schema(data_dir: Path) -> None:
+    _edit(data_dir, "career_paths/design.yml", "review_by: 2999-12-31", "review_by: 31/12/2999")
+    with pytest.raises(DataError) as caught:
+        load_guide(data_dir)
+    assert "is not a date: write it as YYYY-MM-DD" in caught.value.report()
+
+
+@pytest.mark.build
+def test_make_check_warns_about_an_overdue_review_without_failing(tmp_path: Path) -> None:
+    shutil.copytree(SAMPLE_DATA, tmp_path / "data")
+    result = run_check(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "data/career_paths/engineering.yml:1: warning: the review of job family 'Engineering'" not in result.stderr
+    assert "warning: the review of job family 'Engineering' (owner: engineering-leads@brightwell.example) was due on 2000-01-01" in (
+        result.stderr
+    )
+    assert result.stderr.startswith("data/career_paths/engineering.yml:")
+    assert "Design and Research" not in result.stderr
+    assert result.stdout.startswith("OK: ")
+
+
+@pytest.mark.build
+def test_the_content_health_page_is_for_editors_only(site: Site) -> None:
+    text = site.text("/editing/health/")
+    assert "Reviews overdue" in text and "Engineering" in text and "2000-01-01" in text
+    assert "data/career_paths/engineering.yml:" in text
+    assert 'href="health/"' in site.html("/editing/"), "editors reach it from their guide"
+    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [entry for entry in index["docs"] if entry["location"].startswith("editing/")]
+    assert "Content health" not in site.html("/conversation/")
