@@ -7,6 +7,7 @@ render a macro's output again, so nothing from the data is ever Jinja source.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -32,8 +33,31 @@ def _lookup(records: Mapping[str, Record], ident: str, noun: str, folder: str) -
         raise UnknownId(f"there is no {noun} '{ident}' in {folder} (known: {known}): fix the id in the page, or add the file") from None
 
 
-def chapter_macros(guide: Guide, env: jinja2.Environment, page_url: Callable[[], str]) -> dict[str, Callable[..., Any]]:
-    """The chapters' macros over `guide`, laid out by `env`; `page_url` gives the URL of the page being rendered."""
+NOT_LOADED = '<p class="cg-noscript">(Shown once the data loads: see the problems below.)</p>'
+"""What a chapter shows for a record while a preview runs on data that does not load."""
+
+
+def _tolerant(macro: Callable[..., Any]) -> Callable[..., Any]:
+    """`macro`, showing NOT_LOADED instead of failing on a record the (missing) data lacks."""
+
+    @functools.wraps(macro)
+    def tolerant(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return macro(*args, **kwargs)
+        except UnknownId:
+            return NOT_LOADED
+
+    return tolerant
+
+
+def chapter_macros(
+    guide: Guide, env: jinja2.Environment, page_url: Callable[[], str], data_loaded: bool = True
+) -> dict[str, Callable[..., Any]]:
+    """The chapters' macros over `guide`, laid out by `env`; `page_url` gives the URL of the page being rendered.
+
+    `data_loaded` is False while a preview runs on data that does not load (see
+    preview_problems): a chapter then shows a note where a record would be.
+    """
 
     def fragment(name: str, **context: Any) -> str:
         url = page_url()
@@ -105,7 +129,7 @@ def chapter_macros(guide: Guide, env: jinja2.Environment, page_url: Callable[[],
         }
 
     return {
-        function.__name__: function
+        function.__name__: function if data_loaded else _tolerant(function)
         for function in (
             company_name,
             hr_contact,

@@ -30,7 +30,7 @@ from mkdocs.structure.nav import Navigation
 
 from .chapter_macros import chapter_macros
 from .compact import compact
-from .errors import DataError
+from .errors import DataError, DataProblem
 from .finished_page import FinishedPage
 from .links import broken_links
 from .loading import load_guide
@@ -38,6 +38,7 @@ from .model import Company, Guide
 from .pages import PageMemo, expand_nav, generated_pages
 from .plan_data import PLAN_DATA_PATH, plan_data_json
 from .preview_cache import REUSED_LAYOUT, REUSED_LAYOUT_SOURCE, REUSED_OUTPUT, PreviewCache
+from .preview_problems import problems_panel, stand_in_guide, with_panel
 from .redirects import redirect_page, redirects
 from .render.environment import environment
 from .search_index import MaterialSearch
@@ -82,11 +83,16 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         """While previewing: the last rebuild's generated pages, taken again when their data is unchanged."""
         """While previewing: the last rebuild's pages, written again when unchanged."""
         self.nav: Navigation | None = None
+        self.problems: list[DataProblem] = []
+        """While previewing: the data's problems, shown over every page until a save fixes them."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup also keeps this instance across the rebuilds of
         # `mkdocs serve`, which is what lets `last_good` outlive a broken edit.
         self.serving = command == "serve"
+        # mkdocs-macros lists its variables, macros and filters at every build: the same
+        # five lines on every save of a preview. Its warnings and errors still show.
+        logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
         self.last_good = None
         self.preview = PreviewCache() if self.serving else None
         self.memo = PageMemo() if self.serving else None
@@ -104,24 +110,29 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         custom_dir = config.theme.custom_dir
         self.env = environment(Path(custom_dir) if custom_dir else None)
         macros = _macros_plugin(config)
-        macros.register_macros(chapter_macros(guide, self.env, page_url=lambda: macros.page.url))
+        loaded = not self.problems or self.last_good is not None
+        macros.register_macros(chapter_macros(guide, self.env, page_url=lambda: macros.page.url, data_loaded=loaded))
         return config
 
     def _load(self) -> Guide:
         """The data; while previewing, the last good data when an edit broke it."""
         data_dir = Path(self.config.data_dir)
         schema_dir = Path(self.config.schema_dir) if self.config.schema_dir else data_dir / "schema"
+        self.problems = []
         try:
             guide = load_guide(data_dir, schema_dir)
         except DataError as error:
             report = "The guide's data has problems:\n" + error.report()
-            if self.last_good is None:
+            if not self.serving:
                 # PluginError stops the build before anything is written, with no traceback.
                 raise PluginError(report) from None
+            # Previewing: the problems are shown on every page (see preview_problems).
             # Printed, not logged: under `strict`, a logged warning would fail the
             # preview's rebuild instead of keeping the last good pages.
-            print(report + "\nThe preview keeps showing the last good data; save a fix to rebuild.", file=sys.stderr, flush=True)
-            return self.last_good
+            self.problems = list(error.problems)
+            keeping = "the last good data" if self.last_good else "no data"
+            print(f"{report}\nThe preview shows {keeping} until a save fixes this.", file=sys.stderr, flush=True)
+            return self.last_good or stand_in_guide(str(data_dir))
         if self.serving:
             self.last_good = guide
         return guide
@@ -151,7 +162,10 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         # The home page's URL is './', the path a link to it resolves to ''.
         site_urls = {"" if file.url == "./" else file.url for file in files}
         if problems := broken_links(pages, site_urls):
-            raise PluginError("The guide's data has problems:\n" + DataError(problems).report())
+            if not self.serving:
+                raise PluginError("The guide's data has problems:\n" + DataError(problems).report())
+            self.problems += problems
+            print("The guide's data has problems:\n" + DataError(problems).report(), file=sys.stderr, flush=True)
         return files
 
     @event_priority(-200)  # after every other plugin and hook has seen the page's HTML (they use -100 at the latest)
@@ -193,6 +207,9 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         page.content = None
         if self.preview is None:
             return compact(output)
+        if self.problems:
+            # Never kept for reuse: the next good save must write the page without the panel.
+            return with_panel(compact(output), problems_panel(self.problems, self.last_good is not None))
         if page.meta.get("template") == REUSED_LAYOUT:
             return output
         output = compact(output)
@@ -200,10 +217,12 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.preview is not None and self.preview.planned:
-            log.info(f"Laid out {self.preview.planned - self.preview.reused} changed pages; {self.preview.reused} unchanged pages reused")
-        if self.memo is not None:
-            log.info(f"Made {self.memo.made} pages from data; {self.memo.reused} pages reused")
+        if self.preview is not None and self.memo is not None and self.preview.planned:
+            # One line a rebuild: the preview's terminal is for the data's problems, not for chatter.
+            log.info(
+                f"Rebuilt: laid out {self.preview.planned - self.preview.reused} changed pages ({self.preview.reused} unchanged reused); "
+                f"made {self.memo.made} pages from data ({self.memo.reused} reused)"
+            )
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav

@@ -22,6 +22,7 @@ ROLE_URL = "/roles/senior-engineer/"
 PATIENCE = 60.0
 """Seconds: limits on waits for events, generous enough for a busy machine."""
 OLD_TITLE = "title: Senior Software Engineer\n"
+PANEL = 'id="cg-preview-problems"'
 
 
 class Preview:
@@ -98,16 +99,42 @@ def test_a_data_edit_is_previewed_and_a_broken_edit_keeps_the_last_good_pages(pr
     preview.wait_for(lambda: "key 'level' appears twice" in preview.terminal, "the error message")
     assert "data/career_paths/engineering.yml:" in preview.terminal
     assert "Traceback" not in preview.terminal
+    assert "[macros]" not in preview.terminal, "the terminal shows the problems, not every plugin's settings"
     assert "Senior Software Engineer II" in preview.page(ROLE_URL), "the last good pages are still served"
     assert "Senior Software Engineer III" not in preview.page(ROLE_URL)
+    # The browser shows the problem too, over the last good page, on every page.
+    for url in (ROLE_URL, "/"):
+        preview.wait_for(lambda url=url: PANEL in preview.page(url), f"the problems over {url}")
+        page = preview.page(url)
+        assert "data/career_paths/engineering.yml:" in page and "appears twice" in page
+        assert "shows the last data that loaded" in page
 
     _edit(preview, "title: Senior Software Engineer III\n    level: 3\n", "title: Senior Software Engineer IV\n")
     preview.wait_for(lambda: "Senior Software Engineer IV" in preview.page(ROLE_URL), "the fixed edit")
     assert preview.process.poll() is None
+    assert PANEL not in preview.page(ROLE_URL) and PANEL not in preview.page("/"), "a good save clears the problems"
 
 
-REBUILT = re.compile(r"Laid out (\d+) changed pages; (\d+) unchanged pages reused")
-REMADE = re.compile(r"Made (\d+) pages from data; (\d+) pages reused")
+def test_a_preview_started_on_broken_data_starts_and_shows_the_problems(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "career_paths" / "engineering.yml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace(OLD_TITLE, OLD_TITLE + "    level: 3\n", 1), encoding="utf-8")
+    preview = Preview(project)
+    try:
+        preview.wait_for(lambda: PANEL in preview.page("/"), "the first build, on broken data")
+        home = preview.page("/")
+        assert "data/career_paths/engineering.yml:" in home and "shows no data until they are fixed" in home
+        assert "Traceback" not in preview.terminal
+        path.write_text(good, encoding="utf-8")
+        preview.wait_for(lambda: "Senior Software Engineer" in preview.page(ROLE_URL), "the fixed data")
+        assert PANEL not in preview.page(ROLE_URL)
+    finally:
+        preview.stop()
+
+
+REBUILT = re.compile(r"laid out (\d+) changed pages \((\d+) unchanged reused\)")
+REMADE = re.compile(r"made (\d+) pages from data \((\d+) reused\)")
 _LIVE_RELOAD = re.compile(r"<script>[^<]*livereload[^<]*</script>(?=</body>)")
 
 
