@@ -8,15 +8,19 @@ import http.server
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
@@ -270,3 +274,58 @@ def serving(directory: Path) -> Iterator[tuple[http.server.ThreadingHTTPServer, 
         yield server, f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
+
+
+PATIENCE = 60.0
+"""Seconds: limits on waits for events, generous enough for a busy machine."""
+
+
+class Preview:
+    """A running `mkdocs serve` on a copy of the project, with its terminal output collected."""
+
+    def __init__(self, project: Path) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.project = project
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+            cwd=project,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        self.output: list[str] = []
+        threading.Thread(target=self._collect, daemon=True).start()
+
+    def _collect(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.output.append(line)
+
+    @property
+    def terminal(self) -> str:
+        return "".join(self.output)
+
+    def page(self, url: str) -> str:
+        # A generous limit: a rebuild on a busy machine can hold a request for seconds.
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{url}", timeout=PATIENCE) as response:
+            return response.read().decode("utf-8")
+
+    def wait_for(self, condition: Callable[[], bool], what: str, timeout: float = 3 * PATIENCE) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if condition():
+                    return
+            except OSError:
+                pass  # not serving yet
+            if self.process.poll() is not None:
+                pytest.fail(f"the preview stopped while waiting for {what}:\n{self.terminal}")
+            time.sleep(0.3)  # how often to look, not how long to wait
+        pytest.fail(f"timed out waiting for {what}:\n{self.terminal}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=PATIENCE)
