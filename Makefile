@@ -9,7 +9,7 @@ CHROMIUM := /usr/bin/chromium
 CHECKERS := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test test-fast lint check bench lock clean browser java
+.PHONY: build serve test test-fast lint check changes bench lock clean browser java
 
 # The virtual environment, with every dependency at its pinned version.
 $(STAMP): requirements.lock pyproject.toml
@@ -26,6 +26,9 @@ serve: $(STAMP)  ## Preview at http://127.0.0.1:8000, rebuilding when docs/ or d
 
 check: $(STAMP)  ## Validate data/ without building the site
 	$(PYTHON) -m macros.check data
+
+changes: $(STAMP)  ## What changed in data/ since SINCE (a commit, tag, branch or YYYY-MM-DD), in words for an announcement
+	$(PYTHON) -m macros.changes "$(SINCE)"
 
 test: lint browser java $(CHECKERS)  ## Run the whole test suite: type and style checks, unit, build and browser tests
 	$(PYTHON) -m pytest
