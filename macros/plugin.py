@@ -30,6 +30,7 @@ from mkdocs.structure.nav import Navigation
 
 from .chapter_macros import chapter_macros
 from .compact import compact
+from .data_date import data_date
 from .errors import DataError, DataProblem
 from .finished_page import FinishedPage
 from .links import broken_links
@@ -102,6 +103,8 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         guide = self._load()
         self.guide = guide
         config.site_name = guide.company.guide_title
+        # Printed at the foot of every page (see overrides/main.html): which data a sheet on paper shows.
+        config.extra["data_date"] = data_date(Path(self.config.data_dir))
         if guide.company.tagline:
             config.site_description = guide.company.tagline
         _set_repository(config, guide.company)

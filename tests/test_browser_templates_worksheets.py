@@ -417,3 +417,11 @@ def test_answers_of_fields_a_page_no_longer_has_are_kept(page: Page, site_url: s
     page.get_by_label("Your name").fill("Sam Lee")
     saved = page.evaluate(f"JSON.parse(localStorage.getItem('{key}'))")
     assert saved["a-removed-section-notes"] == "kept" and saved["name"] == "Sam Lee"
+
+
+@pytest.mark.parametrize("url", ["/worksheets/follow-up-plan/", "/roles/senior-engineer/", "/templates/agenda/", "/plan/"])
+def test_every_printed_page_names_the_date_of_its_data(page: Page, site_url: str, url: str) -> None:
+    page.goto(site_url + url)
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+    for sheet in reader.pages:
+        assert re.search(r"Career data of \d{4}-\d{2}-\d{2}", sheet.extract_text()), f"a page of {url} lacks the data's date"
