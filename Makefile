@@ -9,7 +9,7 @@ CHROMIUM := /usr/bin/chromium
 CHECKERS := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test test-fast lint check changes bench lock clean browser java
+.PHONY: build serve test test-fast lint check changes export import bench lock clean browser java
 
 # The virtual environment, with every dependency at its pinned version.
 $(STAMP): requirements.lock pyproject.toml
@@ -26,6 +26,12 @@ serve: $(STAMP)  ## Preview at http://127.0.0.1:8000, rebuilding when docs/ or d
 
 check: $(STAMP)  ## Validate data/ without building the site
 	$(PYTHON) -m macros.check data
+
+export: $(STAMP)  ## Write the data as one workbook to review and edit in a spreadsheet (FILE=career-guide.xlsx)
+	$(PYTHON) -m macros.spreadsheet.export "$(or $(FILE),career-guide.xlsx)"
+
+import: $(STAMP)  ## List a workbook's edits to data/ (FILE=...xlsx); APPLY=1 writes them
+	$(PYTHON) -m macros.spreadsheet.importing "$(FILE)" $(if $(APPLY),--apply)
 
 changes: $(STAMP)  ## What changed in data/ since SINCE (a commit, tag, branch or YYYY-MM-DD), in words for an announcement
 	$(PYTHON) -m macros.changes "$(SINCE)"
