@@ -9,7 +9,7 @@ CHROMIUM := /usr/bin/chromium
 CHECKERS := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test test-fast lint check changes export import bench lock clean browser java
+.PHONY: build serve test test-fast lint check changes export import rename delete move bench lock clean browser java
 
 # The virtual environment, with every dependency at its pinned version.
 $(STAMP): requirements.lock pyproject.toml
@@ -32,6 +32,15 @@ export: $(STAMP)  ## Write the data as one workbook to review and edit in a spre
 
 import: $(STAMP)  ## List a workbook's edits to data/ (FILE=...xlsx); APPLY=1 writes them
 	$(PYTHON) -m macros.spreadsheet.importing "$(FILE)" $(if $(APPLY),--apply)
+
+rename: $(STAMP)  ## Rename a role or competency everywhere, keeping its old address (KIND=role OLD=... NEW=...)
+	$(PYTHON) -m macros.refactor rename "$(KIND)" "$(OLD)" "$(NEW)"
+
+delete: $(STAMP)  ## List what points to a role before you delete it (ID=...)
+	$(PYTHON) -m macros.refactor delete "$(ID)"
+
+move: $(STAMP)  ## List the questions a role's page gains and loses in another family (ID=... FAMILY=...)
+	$(PYTHON) -m macros.refactor move "$(ID)" "$(FAMILY)"
 
 changes: $(STAMP)  ## What changed in data/ since SINCE (a commit, tag, branch or YYYY-MM-DD), in words for an announcement
 	$(PYTHON) -m macros.changes "$(SINCE)"
