@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any, TypeVar
 
 import jinja2
 
+from .loading.schema_check import SCHEMA_DIR
 from .model import Guide
 from .render.environment import render
 from .render.markup import block, prose, text
+from .required_fields import required_fields
 from .urls import rebase_root_links
 
 Record = TypeVar("Record")
@@ -51,7 +54,7 @@ def _tolerant(macro: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def chapter_macros(
-    guide: Guide, env: jinja2.Environment, page_url: Callable[[], str], data_loaded: bool = True
+    guide: Guide, env: jinja2.Environment, page_url: Callable[[], str], data_loaded: bool = True, schema_dir: Path = SCHEMA_DIR
 ) -> dict[str, Callable[..., Any]]:
     """The chapters' macros over `guide`, laid out by `env`; `page_url` gives the URL of the page being rendered.
 
@@ -118,6 +121,10 @@ def chapter_macros(
         """The switch that shows editors the repository link and "Edit this page" on every page, in their browser."""
         return fragment("editor-switch.html")
 
+    def required_fields_table() -> str:
+        """The fields each kind of data file must have, from the schemas."""
+        return fragment("required-fields.html", rows=required_fields(schema_dir))
+
     def stats() -> Mapping[str, int]:
         """Counts of what the data holds, for sentences such as 'the guide describes 20 roles'."""
         return {
@@ -141,6 +148,7 @@ def chapter_macros(
             worksheet,
             check_in_reminder,
             editor_switch,
+            required_fields_table,
             stats,
         )
     }

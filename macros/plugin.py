@@ -114,7 +114,8 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         self.env = environment(Path(custom_dir) if custom_dir else None)
         macros = _macros_plugin(config)
         loaded = not self.problems or self.last_good is not None
-        macros.register_macros(chapter_macros(guide, self.env, page_url=lambda: macros.page.url, data_loaded=loaded))
+        schema_dir = Path(self.config.schema_dir) if self.config.schema_dir else Path(self.config.data_dir) / "schema"
+        macros.register_macros(chapter_macros(guide, self.env, lambda: macros.page.url, data_loaded=loaded, schema_dir=schema_dir))
         return config
 
     def _load(self) -> Guide:

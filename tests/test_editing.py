@@ -71,7 +71,14 @@ def test_editors_guide_covers_each_kind_of_file_and_task(site: Site) -> None:
         "data/questions/",
         "data/templates/",
         "data/worksheets/",
+        "Set up, once",
+        "Add a job family",
         "Add a role",
+        "Rename a role",
+        "Delete or move a role",
+        "Review in a spreadsheet",
+        "Open the built site, and publish",
+        "Required fields",
         "Add a question",
         "Add a message template",
         "make check",
@@ -123,3 +130,12 @@ def test_editing_links_show_only_in_a_browser_switched_to_editing(page: Page, si
     page.goto(site_url + "/roles/senior-engineer/")
     expect(edit).to_be_visible()
     expect(repository).to_be_visible()
+
+
+@pytest.mark.build
+def test_the_required_fields_of_each_kind_are_listed_from_the_schemas(site: Site) -> None:
+    from macros.required_fields import required_fields
+
+    text = site.text("/editing/")
+    for row in required_fields(PROJECT / "data" / "schema"):
+        assert row.file in text and ", ".join(row.fields) in text, row
