@@ -14,8 +14,9 @@ from pathlib import Path
 
 from .errors import DataError
 from .health import overdue_warnings
-from .links import docs_addresses, unresolved_root_links
+from .links import docs_addresses, unknown_search_pages, unresolved_root_links
 from .loading import load_guide
+from .pages import page_urls
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,7 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = Path(arguments[0]) if arguments else Path("data")
     try:
         guide = load_guide(data_dir)
-        if problems := unresolved_root_links(guide, docs_addresses(data_dir.parent / "docs")):
+        docs = docs_addresses(data_dir.parent / "docs")
+        if problems := unresolved_root_links(guide, docs) + unknown_search_pages(guide, page_urls(guide) | docs):
             raise DataError(problems)
     except DataError as error:
         print(error.report(), file=sys.stderr)

@@ -101,3 +101,17 @@ def unresolved_root_links(guide: Guide, docs: set[str]) -> list[DataProblem]:
                 )
             )
     return problems
+
+
+def unknown_search_pages(guide: Guide, known: set[str]) -> list[DataProblem]:
+    """Each search term (data/search.yml) whose page is not one of the `known` site addresses."""
+    return [
+        DataProblem(
+            term.origin.path,
+            term.origin.line,
+            f"the page '{term.page}' for the words {', '.join(term.words)} is not a page of the guide: "
+            "write the address shown in the browser, from the site's root, e.g. /meeting/topics/",
+        )
+        for term in guide.search_terms
+        if term.page.strip("/") + "/" not in known and term.page.strip("/") not in known and term.page != "/"
+    ]

@@ -45,6 +45,15 @@ class Review(NamedTuple):
         return self.review_by is not None and self.review_by < today
 
 
+class SearchTerm(NamedTuple):
+    """Words employees search for, and the page that answers them (data/search.yml)."""
+
+    words: tuple[str, ...]
+    page: str
+    """The page's address from the site's root, e.g. /meeting/topics/."""
+    origin: Origin
+
+
 class Company(NamedTuple):
     """The company the guide is for (data/company.yml)."""
 
@@ -313,6 +322,7 @@ class Guide:
     areas: Mapping[str, Area] = field(default_factory=lambda: MappingProxyType({}))
     scales: Mapping[str, Scale] = field(default_factory=lambda: MappingProxyType({}))
     root_links: tuple[tuple[Origin, str], ...] = field(default=(), repr=False)
+    search_terms: tuple[SearchTerm, ...] = ()
     """Addresses from the site's root that prose links to, with where each is written."""
     questions: Mapping[str, Question] = field(init=False)
     # Indexes built once, so that rendering every role page stays linear in the data's size.

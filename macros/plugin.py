@@ -33,7 +33,7 @@ from .compact import compact
 from .data_date import data_date
 from .errors import DataError, DataProblem
 from .finished_page import FinishedPage
-from .links import broken_links
+from .links import broken_links, unknown_search_pages
 from .loading import load_guide
 from .model import Company, Guide
 from .pages import PageMemo, expand_nav, generated_pages
@@ -53,6 +53,8 @@ if TYPE_CHECKING:
 
 
 log = logging.getLogger("mkdocs.plugins.career-guide")
+CHAPTER_SEARCH_BOOST = 2.0
+"""How much a hand-written chapter outranks pages made from data in search."""
 
 
 class CareerGuideConfig(base.Config):
@@ -85,6 +87,8 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         """While previewing: the last rebuild's pages, written again when unchanged."""
         self.nav: Navigation | None = None
         self.problems: list[DataProblem] = []
+        self.search_words: dict[str, list[str]] = {}
+        """Site address -> the words employees search for that this page answers (data/search.yml)."""
         """While previewing: the data's problems, shown over every page until a save fixes them."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -165,7 +169,10 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
             files.append(File.generated(config, f"{redirect.old}index.html", content=redirect_page(redirect)))
         # The home page's URL is './', the path a link to it resolves to ''.
         site_urls = {"" if file.url == "./" else file.url for file in files}
-        if problems := broken_links(pages, site_urls):
+        self.search_words = {}
+        for term in self.guide.search_terms:
+            self.search_words.setdefault(term.page.strip("/") + "/" if term.page != "/" else "", []).extend(term.words)
+        if problems := broken_links(pages, site_urls) + unknown_search_pages(self.guide, site_urls):
             if not self.serving:
                 raise PluginError("The guide's data has problems:\n" + DataError(problems).report())
             self.problems += problems
@@ -188,10 +195,23 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
 
     @event_priority(50)  # before Material's search plugin would parse the page's HTML
     def _index_for_search(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-        """Index a generated page by the sections built from its data (see search_index)."""
+        """Index a generated page by the sections built from its data (see search_index); rank chapters first."""
+        if not isinstance(page, FinishedPage):
+            # A chapter answers questions, a page made from data lists facts: for the
+            # same words, the chapter comes first (unless its front matter says otherwise).
+            search = page.meta.setdefault("search", {}) if isinstance(page.meta.get("search", {}), dict) else {}
+            search.setdefault("boost", CHAPTER_SEARCH_BOOST)
         if isinstance(page, FinishedPage) and page.search_sections is not None and self.search is not None:
             self.search.add(page, page.search_sections(), page.search_boost)
             page.search_sections = None
+        return context
+
+    @event_priority(-50)  # after Material's search plugin has indexed the page
+    def _add_search_words(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        """The words employees search for (data/search.yml) find the page that answers them."""
+        words = self.search_words.get("" if page.url == "./" else page.url)
+        if words and self.search is not None:
+            self.search.add_words(page, words)
         return context
 
     @event_priority(-100)  # after every other plugin has seen the page
@@ -201,7 +221,7 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
             context[REUSED_OUTPUT] = output  # type: ignore[literal-required]
         return context
 
-    on_page_context = CombinedEvent(_take_back_content, _index_for_search, _reuse_unchanged)
+    on_page_context = CombinedEvent(_take_back_content, _index_for_search, _add_search_words, _reuse_unchanged)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Write the page without the theme's indentation (see compact), and let go of its HTML:

@@ -52,3 +52,16 @@ class MaterialSearch:
                 entry["boost"] = boost
             self._entries.append(entry)
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+
+    def add_words(self, page: Page, words: Iterable[str]) -> None:
+        """Let `words` find `page` first: they become the tags of its first section, the one for the page as a whole.
+
+        Material's index weighs tags above titles and text: an employee's word for
+        what a page answers ("salary") outranks a page that merely mentions it.
+        The site uses no tags otherwise, and guide.css keeps them out of the results.
+        """
+        if self._entries is None:
+            return
+        entry = next((entry for entry in self._entries if entry["location"] == page.url), None)
+        if entry is not None:
+            entry["tags"] = [*entry.get("tags", []), *words]

@@ -20,6 +20,7 @@ SCHEMA_OF = {
     "questions": "question-bank.json",
     "templates": "template.json",
     "worksheets": "worksheet.json",
+    "search.yml": "search.json",
 }
 
 

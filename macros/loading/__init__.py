@@ -25,6 +25,7 @@ from .files import (
     COMPETENCIES,
     KINDS,
     QUESTIONS,
+    SEARCH,
     TEMPLATES,
     WORKSHEETS,
     ids_in_broken,
@@ -99,4 +100,5 @@ def load_guide(data_dir: Path, schema_dir: Path = SCHEMA_DIR) -> Guide:
         areas=MappingProxyType(catalogue.areas),
         scales=MappingProxyType(catalogue.scales),
         root_links=links,
+        search_terms=records.search_terms(read[SEARCH].files),
     )

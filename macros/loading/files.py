@@ -21,6 +21,7 @@ class Kind(NamedTuple):
     schema: str  # its JSON Schema, in the schema folder
     noun: str  # how a record of this kind is named in messages
     records: str | None = None  # the list inside each file whose entries have ids of their own
+    optional: bool = False  # a single file the guide does without
 
     @property
     def single(self) -> bool:
@@ -38,7 +39,8 @@ CAREER_PATHS = Kind("career_paths", "career-path.json", "job family", records="r
 QUESTIONS = Kind("questions", "question-bank.json", "question bank", records="questions")
 TEMPLATES = Kind("templates", "template.json", "template")
 WORKSHEETS = Kind("worksheets", "worksheet.json", "worksheet")
-KINDS = (COMPANY, COMPETENCIES, CAREER_PATHS, QUESTIONS, TEMPLATES, WORKSHEETS)
+SEARCH = Kind("search.yml", "search.json", "search term", optional=True)
+KINDS = (COMPANY, COMPETENCIES, CAREER_PATHS, QUESTIONS, TEMPLATES, WORKSHEETS, SEARCH)
 IGNORED = {"schema"}
 """Folders under data/ that hold no data (the schemas editors and the build check against)."""
 
@@ -78,6 +80,8 @@ def unexpected_entries(data_dir: Path, problems: Problems) -> None:
 def _paths(data_dir: Path, kind: Kind, problems: Problems) -> list[Path]:
     where = data_dir / kind.name
     if kind.single:
+        if not where.is_file() and kind.optional:
+            return []
         if not where.is_file():
             problems.add(f"{data_dir.name}/{kind.name}", 1, "the file is missing: create it (see the editors' guide)")
             return []
@@ -106,7 +110,7 @@ def read_kind(data_dir: Path, kind: Kind, schema_dir: Path, problems: Problems) 
     paths = _paths(data_dir, kind, problems)
     files: list[DataFile] = []
     broken: list[dict[str, Any]] = []
-    unreadable = kind.single and not paths
+    unreadable = kind.single and not paths and not kind.optional
     for path in paths:
         shown = display(path, data_dir)
         content, load_problems = load_yaml_file(path, shown)

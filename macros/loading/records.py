@@ -31,6 +31,7 @@ from ..model import (
     Review,
     Role,
     Scale,
+    SearchTerm,
     Step,
     Template,
     Track,
@@ -560,4 +561,13 @@ def _section(
         questions=tuple(chosen),
         space=record.get("space", DEFAULT_WRITING_LINES),
         table=WritingTable(tuple(table["columns"]), table.get("rows", DEFAULT_TABLE_ROWS)) if table else None,
+    )
+
+
+def search_terms(files: list[DataFile]) -> tuple[SearchTerm, ...]:
+    """The words employees search for and the pages that answer them (data/search.yml, when there is one)."""
+    return tuple(
+        SearchTerm(tuple(term["words"]), term["page"], Origin(file.display, line_of(file.content["terms"], index)))
+        for file in files
+        for index, term in enumerate(file.content["terms"])
     )
