@@ -38,15 +38,25 @@ def _renamer(copy: int) -> Callable[[str], str]:
     return lambda ident: f"{ident}-k{copy}"
 
 
+def _renamed_before(record: dict[str, Any], rename: Callable[[str], str]) -> dict[str, Any]:
+    """`record` with its previous ids renamed too: an old address leads to one page only."""
+    if "previous_ids" not in record:
+        return record
+    return {**record, "previous_ids": [rename(ident) for ident in record["previous_ids"]]}
+
+
 def _career_path(family: dict[str, Any], rename: Callable[[str], str]) -> dict[str, Any]:
-    family = {**family, "id": rename(family["id"]), "name": f"{family['name']} {rename('')[1:]}"}
+    family = _renamed_before({**family, "id": rename(family["id"]), "name": f"{family['name']} {rename('')[1:]}"}, rename)
     family["roles"] = [
-        {
-            **role,
-            "id": rename(role["id"]),
-            "next": [rename(target) for target in role.get("next", [])],
-            "lateral": [rename(target) for target in role.get("lateral", [])],
-        }
+        _renamed_before(
+            {
+                **role,
+                "id": rename(role["id"]),
+                "next": [rename(target) for target in role.get("next", [])],
+                "lateral": [rename(target) for target in role.get("lateral", [])],
+            },
+            rename,
+        )
         for role in family["roles"]
     ]
     return family
@@ -67,7 +77,7 @@ def _question_bank(bank: dict[str, Any], rename: Callable[[str], str]) -> dict[s
 
 
 def _worksheet(sheet: dict[str, Any], rename: Callable[[str], str]) -> dict[str, Any]:
-    sheet = {**sheet, "id": rename(sheet["id"])}
+    sheet = _renamed_before({**sheet, "id": rename(sheet["id"])}, rename)
     sections = []
     for section in sheet["sections"]:
         section = dict(section)
