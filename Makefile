@@ -33,7 +33,7 @@ export: $(STAMP)  ## Write the data as one workbook to review and edit in a spre
 import: $(STAMP)  ## List a workbook's edits to data/ (FILE=...xlsx); APPLY=1 writes them
 	$(PYTHON) -m macros.spreadsheet.importing "$(FILE)" $(if $(APPLY),--apply)
 
-rename: $(STAMP)  ## Rename a role or competency everywhere, keeping its old address (KIND=role OLD=... NEW=...)
+rename: $(STAMP)  ## Rename a role, competency, family, template or worksheet everywhere, keeping its old address (KIND=role OLD=... NEW=...)
 	$(PYTHON) -m macros.refactor rename "$(KIND)" "$(OLD)" "$(NEW)"
 
 delete: $(STAMP)  ## List what points to a role before you delete it (ID=...)

@@ -166,7 +166,11 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         files.append(File.generated(config, PLAN_DATA_PATH, content=plan_data_json(self.guide)))
         # Renamed records' old addresses keep working (see redirects).
         for redirect in redirects(self.guide):
-            files.append(File.generated(config, f"{redirect.old}index.html", content=redirect_page(redirect)))
+            # Included explicitly: MkDocs' default exclude_docs would drop the old address of a template.
+            moved = File.generated(
+                config, f"{redirect.old}index.html", content=redirect_page(redirect), inclusion=InclusionLevel.NOT_IN_NAV
+            )
+            files.append(moved)
         # The home page's URL is './', the path a link to it resolves to ''.
         site_urls = {"" if file.url == "./" else file.url for file in files}
         self.search_words = {}

@@ -1,12 +1,13 @@
 """`make rename`, `make delete` and `make move`: changing a role or competency everywhere it is named.
 
     make rename KIND=role OLD=senior-developer NEW=senior-engineer
-    make rename KIND=competency OLD=craft NEW=technical-craft
+    make rename KIND=competency OLD=craft NEW=technical-craft   (or KIND=family, template, worksheet)
     make delete ID=senior-engineer     (lists what points to the role; deletes nothing)
     make move ID=senior-engineer FAMILY=product   (lists the questions its page gains and loses)
 
 A rename rewrites only the lines that name the id (the record's own `id:`,
-moves, question filters, skills, links in prose to its page) and records the
+moves, question filters, skills, links in prose to its page, the chapters'
+macros that show it), renames its file when it is one of its own, and records the
 old id under `previous_ids`, so the old address keeps working. Comments and
 layout stay as they are, and the result passes `make check` before anything
 is written.
@@ -89,6 +90,57 @@ def competency_references(data_dir: Path, competency_id: str) -> list[Reference]
     return sorted(set(found))
 
 
+def _own_file(data_dir: Path, folder: str, ident: str) -> list[Reference]:
+    """The `id:` line of the record that is a file of its own (a family, template or worksheet)."""
+    path = data_dir / folder / f"{ident}.yml"
+    content, _ = load_yaml_file(path, path.as_posix()) if path.is_file() else (None, [])
+    return [Reference(path, _line(content, "id"), "the record itself")] if content is not None else []
+
+
+def _chapter_calls(data_dir: Path, macros: tuple[str, ...], ident: str) -> list[Reference]:
+    """The lines of the chapters (docs/) that show the record through a macro, e.g. message("thank-you")."""
+    call = re.compile(rf"\b(?:{'|'.join(macros)})\(\s*[\"']{re.escape(ident)}[\"']")
+    docs = data_dir.parent / "docs"
+    return [
+        Reference(path, number, "a chapter")
+        for path in sorted(docs.rglob("*.md"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if call.search(line)
+    ]
+
+
+def family_references(data_dir: Path, family_id: str) -> list[Reference]:
+    """Every line that names family `family_id`: its own id, question filters, links to its page."""
+    found = _own_file(data_dir, "career_paths", family_id)
+    for path, bank in _files(data_dir, "questions"):
+        for question in bank.get("questions", []):
+            listed = question.get("families") or []
+            found += [Reference(path, _line(listed, i), f"question {question.get('id')}") for i, f in enumerate(listed) if f == family_id]
+    return sorted(set(found + _links(data_dir, f"/paths/{family_id}/")))
+
+
+def template_references(data_dir: Path, template_id: str) -> list[Reference]:
+    found = _own_file(data_dir, "templates", template_id) + _chapter_calls(data_dir, ("message",), template_id)
+    return sorted(set(found + _links(data_dir, f"/templates/{template_id}/")))
+
+
+def worksheet_references(data_dir: Path, worksheet_id: str) -> list[Reference]:
+    found = _own_file(data_dir, "worksheets", worksheet_id) + _chapter_calls(data_dir, ("worksheet", "check_in_reminder"), worksheet_id)
+    return sorted(set(found + _links(data_dir, f"/worksheets/{worksheet_id}/")))
+
+
+REFERENCES = {
+    "role": role_references,
+    "competency": competency_references,
+    "family": family_references,
+    "template": template_references,
+    "worksheet": worksheet_references,
+}
+"""How to find what names a record of each kind."""
+OWN_FOLDER = {"family": "career_paths", "template": "templates", "worksheet": "worksheets"}
+"""The kinds whose records are files of their own, named after their id."""
+
+
 def _links(data_dir: Path, address: str) -> list[Reference]:
     return [
         Reference(path, number, "a link in prose")
@@ -131,12 +183,16 @@ def _record_previous_id(lines: list[str], index: int, old: str) -> None:
     lines.insert(index + 1, f"{key_indent}previous_ids: [{old}]")
 
 
-def _check(data_dir: Path, texts: dict[Path, str]) -> list[str]:
+def _check(data_dir: Path, texts: dict[Path, str], moves: dict[Path, Path]) -> list[str]:
+    """The problems of the data with `texts` written and files moved as `moves` says, made in a copy."""
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "data"
         shutil.copytree(data_dir, copy)
         for path, text in texts.items():
-            (copy / path.relative_to(data_dir)).write_text(text, encoding="utf-8")
+            if path.is_relative_to(data_dir):  # chapters in docs/ are not data
+                (copy / path.relative_to(data_dir)).write_text(text, encoding="utf-8")
+        for source, target in moves.items():
+            (copy / source.relative_to(data_dir)).rename(copy / target.relative_to(data_dir))
         try:
             load_guide(copy, data_dir / "schema")
         except DataError as error:
@@ -145,9 +201,15 @@ def _check(data_dir: Path, texts: dict[Path, str]) -> list[str]:
 
 
 def rename(data_dir: Path, kind: str, old: str, new: str, guide: Guide) -> int:
-    records = {"role": guide.roles, "competency": guide.competencies}
+    records: dict[str, Any] = {
+        "role": guide.roles,
+        "competency": guide.competencies,
+        "family": {family.id: family for family in guide.families},
+        "template": guide.templates,
+        "worksheet": guide.worksheets,
+    }
     if kind not in records:
-        print(f"make rename: KIND is role or competency, not '{kind}' (rename a family, template or worksheet by hand)", file=sys.stderr)
+        print(f"make rename: KIND is one of {', '.join(records)}, not '{kind}'", file=sys.stderr)
         return 2
     if old not in records[kind]:
         print(f"make rename: there is no {kind} '{old}'", file=sys.stderr)
@@ -155,15 +217,22 @@ def rename(data_dir: Path, kind: str, old: str, new: str, guide: Guide) -> int:
     if new in records[kind] or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", new):
         print(f"make rename: '{new}' is taken or not a valid id (lowercase letters, digits and single hyphens)", file=sys.stderr)
         return 1
-    references = role_references(data_dir, old) if kind == "role" else competency_references(data_dir, old)
+    references = REFERENCES[kind](data_dir, old)
     texts = renamed_texts(references, old, new)
-    if problems := _check(data_dir, texts):
+    # A family, template or worksheet is a file named after its id: the file is renamed with it.
+    moves = {}
+    if kind in OWN_FOLDER:
+        source = data_dir / OWN_FOLDER[kind] / f"{old}.yml"
+        moves[source] = source.with_name(f"{new}.yml")
+    if problems := _check(data_dir, texts, moves):
         print("make rename: the data would have problems; nothing was written:\n" + "\n".join(problems), file=sys.stderr)
         return 1
     for path, text in texts.items():
         temporary = path.with_name(path.name + ".renaming")
         temporary.write_text(text, encoding="utf-8")
         temporary.replace(path)
+    for source, target in moves.items():
+        source.rename(target)
     print(f"Renamed {kind} {old} to {new} on {len(references)} lines of {len(texts)} files; its old address leads to the new page:")
     for reference in references:
         print(f"  {reference.path.relative_to(data_dir.parent).as_posix()}:{reference.line}: {reference.what}")

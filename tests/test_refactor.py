@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import PROJECT, SAMPLE_DATA
+from helpers import PROJECT, SAMPLE_DATA, copy_project, run_build
 
 from macros.loading import load_guide
 from macros.redirects import redirects
@@ -69,7 +69,7 @@ def test_renaming_a_competency_rewrites_the_skills_of_roles(project: Path) -> No
     [
         (("rename", "role", "staff-engineer", "senior-engineer"), "'senior-engineer' is taken or not a valid id"),
         (("rename", "role", "nobody", "someone"), "there is no role 'nobody'"),
-        (("rename", "family", "design", "ux"), "KIND is role or competency"),
+        (("rename", "job", "design", "ux"), "KIND is one of role, competency, family, template, worksheet"),
     ],
 )
 def test_a_rename_that_cannot_be_made_writes_nothing(project: Path, arguments: tuple[str, ...], message: str) -> None:
@@ -100,3 +100,27 @@ def test_move_lists_the_questions_the_page_gains_and_loses(project: Path) -> Non
     assert result.returncode == 0, result.stderr
     assert f"gain {len(gained)} and lose {len(lost)} questions" in result.stdout
     assert all(f"gains {q.id}:" in result.stdout for q in gained) and all(f"loses {q.id}:" in result.stdout for q in lost)
+
+
+@pytest.mark.parametrize(
+    ("kind", "old", "new", "folder", "chapter"),
+    [
+        ("template", "thank-you", "thank-you-note", "templates", 'message("thank-you-note")'),
+        ("worksheet", "follow-up-plan", "after-the-meeting", "worksheets", 'check_in_reminder("after-the-meeting")'),
+        ("family", "design", "design-and-research", "career_paths", None),
+    ],
+)
+def test_renaming_a_record_of_its_own_file_renames_the_file_and_the_chapters_that_show_it(
+    tmp_path: Path, kind: str, old: str, new: str, folder: str, chapter: str | None
+) -> None:
+    project = copy_project(tmp_path / "project")
+    result = _run(project, "rename", kind, old, new)
+    assert result.returncode == 0, result.stderr
+    assert not (project / "data" / folder / f"{old}.yml").exists()
+    renamed = (project / "data" / folder / f"{new}.yml").read_text(encoding="utf-8")
+    assert f"id: {new}\n" in renamed and old in renamed.split("previous_ids:", 1)[1].split("\n", 1)[0]
+    if chapter:
+        assert chapter in "".join(path.read_text(encoding="utf-8") for path in (project / "docs").rglob("*.md"))
+    built = run_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "site" / ("paths" if kind == "family" else folder) / old / "index.html").is_file(), "the old address still answers"
