@@ -63,13 +63,17 @@ def test_a_track_switch_says_what_is_different(framework: Guide) -> None:
 
 
 @pytest.mark.unit
-def test_raised_compares_a_role_with_the_one_before_it_in_its_track(framework: Guide) -> None:
+def test_raised_follows_the_step_up_moves_of_the_data(framework: Guide) -> None:
     (family,) = framework.families
     roles = list(family.roles)
     row = next(row for row in level_matrix(framework, family) if row.competency.id == "people-skill")
     cells = dict(zip((role.id for role in roles), row.cells, strict=True))
     assert not cells["m4"].raised, "the first manager is not 'raised' over the last individual contributor"
     assert cells["m5"].raised is False and cells["m6"].raised is True
+    # Only a step up counts: a role no step-up move leads to is never "raised".
+    for role, cell in zip(roles, row.cells, strict=True):
+        if not any(kind == "next" for _, kind in framework.roles_leading_to(role)):
+            assert not cell.raised, role.id
 
 
 @pytest.mark.build

@@ -86,6 +86,7 @@ def environment(custom_dir: Path | None = None) -> jinja2.Environment:
         template_url=urls.template_url,
         worksheet_url=urls.worksheet_url,
         plan_url=urls.PLAN_URL,
+        competencies_url=urls.COMPETENCIES_URL,
         plan_blanks=PLAN_BLANKS,
         kind_labels=KIND_LABELS,
         move_labels=MOVE_LABELS,

@@ -184,21 +184,22 @@ def track_columns(family: Family) -> list[TrackColumns]:
 
 
 def level_matrix(guide: Guide, family: Family) -> list[MatrixRow]:
-    """Competency × role, roles by track then level; a cell is raised where the step goes up from the role
-    before it in the same track (a manager is not "raised" over an individual contributor)."""
+    """Competency × role, roles by track then level; a cell is raised where the step goes up from a role
+    that steps up to this one (a real move: not a parallel role, nor a manager over an individual contributor)."""
     columns = track_columns(family)
     competencies = list(dict.fromkeys(c for role in family.roles for c in role.skills))
+    stepping_up = {
+        role.id: [before for before, kind in guide.roles_leading_to(role) if kind == "next"] for group in columns for role in group.roles
+    }
     rows = []
     for competency_id in competencies:
         competency = guide.competencies[competency_id]
         cells = []
         for group in columns:
-            previous: int | None = None
-            for index, role in enumerate(group.roles):
+            for role in group.roles:
                 rank = role.skills.get(competency_id)
-                raised = rank is not None and index > 0 and (previous is None or rank > previous)
+                raised = rank is not None and any(rank > before.skills.get(competency_id, 0) for before in stepping_up[role.id])
                 cells.append(MatrixCell(competency.step(rank) if rank is not None else None, raised))
-                previous = rank
         rows.append(MatrixRow(competency, cells))
     return rows
 
