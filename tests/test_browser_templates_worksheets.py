@@ -142,7 +142,7 @@ def test_worksheet_answers_download_as_markdown_and_text(page: Page, site_url: s
     sheet = guide.worksheets["follow-up-plan"]
     question = sheet.sections[0].questions[0]
     page.goto(site_url + "/worksheets/follow-up-plan/")
-    page.get_by_label(normalise(question.text), exact=True).fill("Grow into a tech lead.")
+    page.get_by_label(normalise(question.text), exact=True).fill("Grow into a tech lead.\nWithin a year.")
     page.get_by_label("Action, row 1").fill("Lead the Q3 migration")
     page.get_by_label("Owner, row 1").fill("Me")
     for button, name in (("Download answers (.md)", "follow-up-plan.md"), ("Download answers (.txt)", "follow-up-plan.txt")):
@@ -159,6 +159,8 @@ def test_worksheet_answers_download_as_markdown_and_text(page: Page, site_url: s
             assert section.title in content
         if name.endswith(".md"):
             assert "| Lead the Q3 migration | Me |  |  |" in content
+            # Label, answer and each line of the answer stay apart when the Markdown is read.
+            assert f"**{normalise(question.text)}**\n\nGrow into a tech lead.  \nWithin a year.\n" in content
         else:
             assert "Action: Lead the Q3 migration; Owner: Me" in content
 
@@ -261,8 +263,44 @@ def test_without_javascript_templates_and_worksheets_read_correctly(browser: obj
         expect(page.get_by_role("button", name="Clear answers")).to_be_hidden()
         first = guide.worksheets["self-assessment"].sections[0].questions[0]
         expect(page.get_by_label(normalise(first.text), exact=True)).to_be_visible()
+        # It looks fillable, so it says that nothing typed is kept.
+        expect(page.get_by_text("Without JavaScript, what you type on this page is not kept")).to_be_visible()
+        page.goto(site_url + "/roles/senior-engineer/worksheet/")
+        expect(page.get_by_text("Without JavaScript, what you type on this page is not kept")).to_be_visible()
     finally:
         context.close()
+
+
+def test_a_role_worksheets_agenda_shows_the_name_typed_at_its_top_on_screen_and_paper(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/roles/senior-engineer/worksheet/")
+    page.get_by_label("Your name").fill("Sam Lee")
+    agenda = page.locator('[data-cg-part="body"]')
+    expect(agenda).to_contain_text("Career development conversation: Sam Lee and [Manager's Name]")
+    pages, text = _pdf_text(page.pdf(format="A4", prefer_css_page_size=True))
+    assert "Career development conversation: Sam Lee" in text and "[Your Name]" not in text
+
+
+PRINTABLE = [
+    "/worksheets/self-assessment/",
+    "/worksheets/meeting-preparation/",
+    "/worksheets/follow-up-plan/",
+    "/roles/senior-engineer/worksheet/",
+    "/templates/agenda/",
+    "/templates/thank-you/",
+    "/templates/meeting-request/",
+    "/templates/meeting-request-chat/",
+    "/templates/informational-interview-request/",
+    "/plan/",
+]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("url", PRINTABLE)
+def test_no_printable_page_ends_with_a_blank_page(page: Page, site_url: str, url: str, paper: str) -> None:
+    page.goto(site_url + url)
+    reader = PdfReader(io.BytesIO(page.pdf(format=paper, prefer_css_page_size=True)))
+    last = re.sub(r"Career data of \d{4}-\d{2}-\d{2}", "", reader.pages[-1].extract_text()).strip()
+    assert last, f"{url} on {paper}: its last page ({len(reader.pages)}) is blank"
 
 
 def test_keyboard_reaches_and_uses_the_copy_button(page: Page, site_url: str, guide: Guide) -> None:

@@ -422,7 +422,9 @@
         lines.push(`${labelOf(field)}: ${field.value}`, "");
       } else if (kind === "answer") {
         const field = part.querySelector("[data-cg-field]");
-        lines.push(markdown ? `**${labelOf(field)}**` : labelOf(field), "", field.value.trim() || "(no answer)", "");
+        // In Markdown a single line break joins two lines: a hard break keeps each line of the answer.
+        const answer = field.value.trim() || "(no answer)";
+        lines.push(markdown ? `**${labelOf(field)}**` : labelOf(field), "", markdown ? answer.replace(/\n/g, "  \n") : answer, "");
       } else if (kind === "table" || kind === "rating") {
         // A rating table lists every row (each names a competency); a table of answers only filled-in rows.
         const columns = [...part.querySelectorAll("thead th")].map((cell) => cell.textContent.trim());
@@ -559,7 +561,11 @@
       renderTemplate(target.closest("[data-cg-template]"));
     } else if (target.matches("[data-cg-field]")) {
       const toolbar = content().querySelector("[data-cg-worksheet]");
-      if (target.dataset.cgShared) rememberShared(target.dataset.cgShared, target.value.trim());
+      if (target.dataset.cgShared) {
+        rememberShared(target.dataset.cgShared, target.value.trim());
+        // A message on the same page (a role worksheet's agenda) shows the name as it is typed.
+        content().querySelectorAll("[data-cg-template]").forEach(renderTemplate);
+      }
       grow(target);
       if (toolbar) saveWorksheet(toolbar);
     }
