@@ -276,7 +276,7 @@ def test_a_role_worksheets_agenda_shows_the_name_typed_at_its_top_on_screen_and_
     page.get_by_label("Your name").fill("Sam Lee")
     agenda = page.locator('[data-cg-part="body"]')
     expect(agenda).to_contain_text("Career development conversation: Sam Lee and [Manager's Name]")
-    pages, text = _pdf_text(page.pdf(format="A4", prefer_css_page_size=True))
+    _, text = _pdf_text(page.pdf(format="A4", prefer_css_page_size=True))
     assert "Career development conversation: Sam Lee" in text and "[Your Name]" not in text
 
 
