@@ -99,9 +99,9 @@ def chapter_macros(
     def development_examples(per_family: int = 2) -> str:
         """A few concrete development requests from each family."""
         examples = [
-            (request, family.name)
+            pair
             for family in guide.families
-            for request in [request for role in family.roles for request in role.development][:per_family]
+            for pair in [(request, role) for role in family.roles for request in role.development][:per_family]
         ]
         return fragment("development-examples.html", examples=examples)
 

@@ -45,6 +45,10 @@ class Review(NamedTuple):
         return self.review_by is not None and self.review_by < today
 
 
+STAGES = ("self-assessment", "research", "goals", "agenda", "meeting", "follow-up")
+"""The conversation's stages, in order: templates and worksheets are listed in this order (then by title)."""
+
+
 class SearchTerm(NamedTuple):
     """Words employees search for, and the page that answers them (data/search.yml)."""
 
@@ -256,6 +260,8 @@ class Template(NamedTuple):
     subject: str | None
     body: str
     origin: Origin
+    stage: str | None = None
+    """Where it belongs in the conversation (one of STAGES)."""
     review: Review = Review()
     previous_ids: tuple[str, ...] = ()
     """Ids it had before it was renamed: their addresses lead to its page."""
@@ -302,6 +308,8 @@ class Worksheet(NamedTuple):
     reminder: Reminder | None = None
     from_plan: bool = False
     """Whether the sheet starts with what "Add to my agenda" on the plan page fills in."""
+    stage: str | None = None
+    """Where it belongs in the conversation (one of STAGES)."""
     review: Review = Review()
     previous_ids: tuple[str, ...] = ()
     """Ids it had before it was renamed: their addresses lead to its page."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import PROJECT, Site, normalise, sidebar
 
-from macros.model import Guide
+from macros.model import STAGES, Guide
 
 CHAPTERS = {
     "/": ["Your career, your conversation", "The conversation in four steps"],
@@ -162,3 +162,30 @@ def test_no_third_party_assets_are_referenced(site: Site) -> None:
         loaded = [tag for tag in re.findall(r"<(?:script|link)[^>]*>", html) if 'rel="canonical"' not in tag]
         external = [url for tag in loaded for url in re.findall(r'(?:src|href)="(https?://[^"]+)"', tag)]
         assert not external, f"{page} loads {external}"
+
+
+@pytest.mark.build
+def test_chapters_link_every_role_and_family_they_name(site: Site, guide: Guide) -> None:
+    research = site.html("/prepare/research/")
+    for family in guide.families:
+        assert f'href="../../paths/{family.id}/"' in research, family.id
+        for role in family.roles:
+            assert f'href="../../roles/{role.id}/"' in research, role.id
+    goals = site.html("/prepare/goals/")
+    assert 'href="../../plan/"' in goals and 'href="../../paths/"' in goals
+    assert re.search(r'class="cg-source">\(<a href="\.\./\.\./roles/[a-z0-9-]+/">', goals), "each example names its role, linked"
+    home = site.html("/")
+    for target in ("conversation/", "templates/", "worksheets/", "paths/", "competencies/"):
+        assert f'href="{target}"' in home, target
+    assert 'href="../worksheets/#for-your-role"' in site.html("/prepare/"), "Prepare leads to the role worksheets"
+
+
+@pytest.mark.build
+def test_templates_and_worksheets_are_listed_in_the_order_of_the_conversation(site: Site, guide: Guide) -> None:
+    stages = {stage: index for index, stage in enumerate(STAGES)}
+    for records, url in ((guide.templates, "/templates/"), (guide.worksheets, "/worksheets/")):
+        ranks = [stages.get(record.stage or "", len(STAGES)) for record in records.values()]
+        assert ranks == sorted(ranks), url
+        html = site.html(url)
+        positions = [html.index(f'href="{ident}/"') for ident in records]
+        assert positions == sorted(positions), f"{url} lists them in the order of the conversation"

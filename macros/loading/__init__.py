@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import MappingProxyType
+from typing import TypeVar
 
 from ..errors import DataError, DataProblem
-from ..model import Guide, Origin
+from ..model import STAGES, Guide, Origin, Template, Worksheet
 from . import records
 from .files import (
     CAREER_PATHS,
@@ -38,6 +39,15 @@ from .references import check_moves, check_previous_ids, check_question_filters,
 from .schema_check import SCHEMA_DIR
 
 __all__ = ["load_guide"]
+
+
+Staged = TypeVar("Staged", Template, Worksheet)
+
+
+def _in_conversation_order(records: dict[str, Staged]) -> dict[str, Staged]:
+    """Templates or worksheets in the order of the conversation's stages, then by title; those without a stage last."""
+    rank = {stage: index for index, stage in enumerate(STAGES)}
+    return dict(sorted(records.items(), key=lambda item: (rank.get(item[1].stage or "", len(STAGES)), item[1].title)))
 
 
 def load_guide(data_dir: Path, schema_dir: Path = SCHEMA_DIR) -> Guide:
@@ -95,8 +105,8 @@ def load_guide(data_dir: Path, schema_dir: Path = SCHEMA_DIR) -> Guide:
         families=tuple(sorted(families, key=lambda family: family.name)),
         roles=MappingProxyType({role.id: role for family in families for role in family.roles}),
         banks=MappingProxyType(banks),
-        templates=MappingProxyType(templates),
-        worksheets=MappingProxyType(worksheets),
+        templates=MappingProxyType(_in_conversation_order(templates)),
+        worksheets=MappingProxyType(_in_conversation_order(worksheets)),
         areas=MappingProxyType(catalogue.areas),
         scales=MappingProxyType(catalogue.scales),
         root_links=links,

@@ -470,6 +470,7 @@ def templates(files: list[DataFile], problems: Problems) -> dict[str, Template]:
             subject=subject,
             body=data["body"].strip("\n"),
             origin=_origin(file, data),
+            stage=data.get("stage"),
             review=_review(file, data, problems),
             previous_ids=tuple(data.get("previous_ids", ())),
         )
@@ -518,6 +519,7 @@ def worksheets(files: list[DataFile], banks: dict[str, QuestionBank], problems: 
             origin=_origin(file, data),
             reminder=Reminder(data["reminder"]["title"], data["reminder"]["after_weeks"]) if "reminder" in data else None,
             from_plan=data.get("from_plan", False),
+            stage=data.get("stage"),
             review=_review(file, data, problems),
             previous_ids=tuple(data.get("previous_ids", ())),
         )
