@@ -9,7 +9,7 @@ CHROMIUM := /usr/bin/chromium
 CHECKERS := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test test-fast lint check changes export import rename delete move bench lock clean browser java
+.PHONY: build serve test test-fast lint check changes export import rename delete move screenshot bench lock clean browser java
 
 # The virtual environment, with every dependency at its pinned version.
 $(STAMP): requirements.lock pyproject.toml
@@ -41,6 +41,9 @@ delete: $(STAMP)  ## List what points to a role before you delete it (ID=...)
 
 move: $(STAMP)  ## List the questions a role's page gains and loses in another family (ID=... FAMILY=...)
 	$(PYTHON) -m macros.refactor move "$(ID)" "$(FAMILY)"
+
+screenshot: $(STAMP) browser  ## Refresh the README's picture of a family page with its map (scripts/family-page.png)
+	$(PYTHON) scripts/screenshot.py
 
 changes: $(STAMP)  ## What changed in data/ since SINCE (a commit, tag, branch or YYYY-MM-DD), in words for an announcement
 	$(PYTHON) -m macros.changes "$(SINCE)"

@@ -13,6 +13,7 @@ with every map, for screen readers and for readers who prefer text.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import NamedTuple
 
 from ..model import Family, Guide, Role
@@ -62,16 +63,17 @@ def _layout(
 
 
 class Edge(NamedTuple):
-    """A move drawn as a line from one node's border to the other's."""
+    """A move drawn as a line from one node's border to the other's, bending around the boxes in between."""
 
     kind: str  # 'next' or 'lateral'
-    x1: float
-    y1: float
-    x2: float
-    y2: float
+    points: list[tuple[float, float]]
+
+    @property
+    def svg_points(self) -> str:
+        return " ".join(f"{x:.0f},{y:.0f}" for x, y in self.points)
 
 
-def _edge(source: _Node, target: _Node, kind: str) -> Edge:
+def _straight(source: _Node, target: _Node) -> list[tuple[float, float]]:
     sx, sy = source.x + NODE_WIDTH / 2, source.y + NODE_HEIGHT / 2
     tx, ty = target.x + NODE_WIDTH / 2, target.y + NODE_HEIGHT / 2
     # Leave from and arrive at the node's border, not its centre.
@@ -83,7 +85,51 @@ def _edge(source: _Node, target: _Node, kind: str) -> Edge:
         direction = 1 if ty > sy else -1
         sy += direction * NODE_HEIGHT / 2
         ty -= direction * (NODE_HEIGHT / 2 + 4)
-    return Edge(kind, sx, sy, tx, ty)
+    return [(sx, sy), (tx, ty)]
+
+
+def _crosses(points: list[tuple[float, float]], box: _Node) -> bool:
+    """Whether the line through `points` passes through `box` (sampled finely: boxes are far larger than a step)."""
+    for (x1, y1), (x2, y2) in pairwise(points):
+        for step in range(1, 100):
+            x, y = x1 + (x2 - x1) * step / 100, y1 + (y2 - y1) * step / 100
+            if box.x < x < box.x + NODE_WIDTH and box.y < y < box.y + NODE_HEIGHT:
+                return True
+    return False
+
+
+def _around(source: _Node, target: _Node, bottom_row_y: float) -> list[tuple[float, float]]:
+    """A route that keeps to the gaps between rows and columns, where no box is.
+
+    Out of the source's top or bottom into the gap between rows, sideways to the
+    gap beside the source's column, up or down that gap to the gap beside the
+    target's row, sideways above or below the target, and into it.
+    """
+    sx, tx = source.x + NODE_WIDTH / 2, target.x + NODE_WIDTH / 2
+    half_gap = ROW_GAP / 2
+    if target.y < source.y or (target.y == source.y and source.y == bottom_row_y):
+        start, y_source = (sx, source.y), source.y - half_gap
+    else:
+        start, y_source = (sx, source.y + NODE_HEIGHT), source.y + NODE_HEIGHT + half_gap
+    if target.y < source.y:
+        y_target, end = target.y + NODE_HEIGHT + half_gap, (tx, target.y + NODE_HEIGHT + 4)
+    elif target.y > source.y:
+        y_target, end = target.y - half_gap, (tx, target.y - 4)
+    else:
+        y_target = y_source
+        end = (tx, target.y - 4) if y_source < source.y else (tx, target.y + NODE_HEIGHT + 4)
+    # The gap beside the source, on the target's side: half the narrowest gap (between two roles of one level).
+    side = source.x - COLUMN_GAP / 4 if tx < sx else source.x + NODE_WIDTH + COLUMN_GAP / 4
+    return [start, (sx, y_source), (side, y_source), (side, y_target), (tx, y_target), end]
+
+
+def _edge(source: _Node, target: _Node, kind: str, nodes: list[_Node]) -> Edge:
+    """A straight line when no other box is in the way, else a route around them."""
+    points = _straight(source, target)
+    others = [node for node in nodes if node.role.id not in (source.role.id, target.role.id)]
+    if any(_crosses(points, node) for node in others):
+        points = _around(source, target, max(node.y for node in nodes))
+    return Edge(kind, points)
 
 
 class CareerMap(NamedTuple):
@@ -115,12 +161,19 @@ def career_map(guide: Guide, families: list[Family], *, caption: str) -> CareerM
         for group in track_columns(family)
     ]
     outside = [guide.roles[target] for family in families for role in family.roles for _, target in role.moves if target not in inside]
+    # Moves into the families, from roles of other families, are drawn too.
+    incoming = [
+        (role, kind, target) for role in guide.roles.values() if role.id not in inside for kind, target in role.moves if target in inside
+    ]
+    outside += [role for role, _, _ in incoming]
     outside = list({role.id: role for role in outside}.values())
     external_column = None
     if outside:
         external_column = len(columns)
         columns.append(("Other families", sorted(outside, key=lambda role: (role.level, role.title))))
     nodes, headings, width, height = _layout(columns, external_column)
-    edges = [_edge(nodes[role.id], nodes[target], kind) for family in families for role in family.roles for kind, target in role.moves]
+    placed = list(nodes.values())
+    moves = [(role, kind, target) for family in families for role in family.roles for kind, target in role.moves] + incoming
+    edges = [_edge(nodes[role.id], nodes[target], kind, placed) for role, kind, target in moves]
     family_names = {family.id: family.name for family in guide.families}
     return CareerMap(caption, width, height, width > PORTRAIT_WIDTH, headings, MARGIN + 12, list(nodes.values()), edges, family_names)
