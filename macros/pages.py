@@ -279,7 +279,6 @@ def generated_pages(guide: Guide, env: jinja2.Environment, memo: PageMemo | None
                     role_worksheet_url(role.id),
                     role.origin,
                     in_nav=False,
-                    boost=WORKSHEET_SEARCH_BOOST,
                     guide=guide,
                     role=role,
                     skills=skills,

@@ -205,32 +205,6 @@ def _message(sections: _Sections, template: Template) -> None:
     sections.para(template.body)
 
 
-def role_worksheet_sections(
-    *, role: Role, skills: list[SkillView], moves: tuple[Move, ...], questions: tuple[Question, ...], agenda: Template | None, **_: Any
-) -> list[SearchSection]:
-    sections = _Sections()
-    sections.heading(1, f"Preparation worksheet: {role.title}")
-    sections.para(role.title)
-    sections.heading(2, "Your competencies")
-    for skill in skills:
-        sections.para(f"{skill.competency.name}: {skill.step.name}")
-        sections.prose(skill.detail.descriptor)
-    sections.heading(2, "Where you could go")
-    for move in moves:
-        changed = [item for item in move.changes if item.change in (Change.NEW, Change.RAISED)]
-        sections.para(
-            f"{MOVE_LABELS[move.kind]}: {move.target.title}.",
-            "; ".join(f"{item.competency.name} ({item.steps})" for item in changed),
-        )
-    sections.heading(2, "Questions for your conversation")
-    sections.items((_inline(question.text) for question in questions), ordered=True)
-    sections.heading(2, "Agenda to send ahead")
-    if agenda:
-        sections.prose(agenda.when)
-        _message(sections, agenda)
-    return sections.result()
-
-
 def family_sections(
     *,
     guide: Guide,
@@ -382,7 +356,8 @@ def worksheet_sections(*, worksheet: Worksheet, **_: Any) -> list[SearchSection]
 
 SECTIONS_BY_LAYOUT: dict[str, Callable[..., list[SearchSection]]] = {
     "role.html": role_sections,
-    "role-worksheet.html": role_worksheet_sections,
+    # A role's worksheet repeats its role page: search finds the role page, which links to it.
+    "role-worksheet.html": lambda **_: [],
     "family.html": family_sections,
     "paths.html": paths_sections,
     "plan.html": plan_sections,

@@ -75,3 +75,19 @@ def test_form_rows_are_stacked_on_a_phone(browser: Browser, site_url: str, url: 
     )
     context.close()
     assert lefts and len(set(lefts)) == 1, f"fields side by side on a phone: {lefts}"
+
+
+@pytest.mark.parametrize("url", ["/worksheets/follow-up-plan/", "/templates/meeting-request/"])
+def test_a_toolbar_is_one_row_on_a_phone(browser: Browser, site_url: str, url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + url)
+    tops = page.evaluate(
+        """() => [...document.querySelectorAll('.cg-buttons .md-button')]
+             .filter((button) => button.offsetParent !== null)
+             .map((button) => Math.round(button.getBoundingClientRect().top))"""
+    )
+    wide = page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
+    context.close()
+    assert len(tops) >= 3 and len(set(tops)) == 1, f"{url}: buttons on {len(set(tops))} rows"
+    assert not wide
