@@ -63,31 +63,33 @@ def test_no_page_is_wider_than_the_screen(screen: Page, site_url: str, kind: str
     assert screen.evaluate(OVERFLOWING) == [], f"{kind}: cut off at {screen.viewport_size}"
 
 
-@pytest.mark.parametrize("url", ["/worksheets/follow-up-plan/", "/templates/thank-you/", "/plan/"])
-def test_form_rows_are_stacked_on_a_phone(browser: Browser, site_url: str, url: str) -> None:
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 360, "height": 800})
-    page = context.new_page()
-    page.goto(site_url + url)
-    lefts = page.evaluate(
-        """() => [...document.querySelectorAll('.cg-person__field, .cg-fill__fields > .cg-fill__field')]
-             .filter((field) => field.offsetParent !== null)
-             .map((field) => Math.round(field.getBoundingClientRect().left))"""
-    )
+    yield context.new_page()
     context.close()
+
+
+def _positions(page: Page, selector: str, side: str) -> list[int]:
+    """The `side` (left or top) of each visible element matching `selector`, in pixels."""
+    return page.evaluate(
+        """([selector, side]) => [...document.querySelectorAll(selector)]
+             .filter((element) => element.offsetParent !== null)
+             .map((element) => Math.round(element.getBoundingClientRect()[side]))""",
+        [selector, side],
+    )
+
+
+@pytest.mark.parametrize("url", ["/worksheets/follow-up-plan/", "/templates/thank-you/", "/plan/"])
+def test_form_rows_are_stacked_on_a_phone(phone: Page, site_url: str, url: str) -> None:
+    phone.goto(site_url + url)
+    lefts = _positions(phone, ".cg-person__field, .cg-fill__fields > .cg-fill__field", "left")
     assert lefts and len(set(lefts)) == 1, f"fields side by side on a phone: {lefts}"
 
 
 @pytest.mark.parametrize("url", ["/worksheets/follow-up-plan/", "/templates/meeting-request/"])
-def test_a_toolbar_is_one_row_on_a_phone(browser: Browser, site_url: str, url: str) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 800})
-    page = context.new_page()
-    page.goto(site_url + url)
-    tops = page.evaluate(
-        """() => [...document.querySelectorAll('.cg-buttons .md-button')]
-             .filter((button) => button.offsetParent !== null)
-             .map((button) => Math.round(button.getBoundingClientRect().top))"""
-    )
-    wide = page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
-    context.close()
+def test_a_toolbar_is_one_row_on_a_phone(phone: Page, site_url: str, url: str) -> None:
+    phone.goto(site_url + url)
+    tops = _positions(phone, ".cg-buttons .md-button", "top")
     assert len(tops) >= 3 and len(set(tops)) == 1, f"{url}: buttons on {len(set(tops))} rows"
-    assert not wide
+    assert not phone.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
