@@ -189,3 +189,27 @@ def test_templates_and_worksheets_are_listed_in_the_order_of_the_conversation(si
         html = site.html(url)
         positions = [html.index(f'href="{ident}/"') for ident in records]
         assert positions == sorted(positions), f"{url} lists them in the order of the conversation"
+
+
+@pytest.mark.build
+def test_every_record_a_chapter_names_is_a_link_to_it(site: Site, guide: Guide) -> None:
+    named = [(family.name, f"paths/{family.id}/") for family in guide.families]
+    named += [(role.title, f"roles/{role.id}/") for role in guide.roles.values()]
+    named += [(c.name, f"competencies/{c.id}/") for c in guide.competencies.values()]
+    named += [(t.title, f"templates/{t.id}/") for t in guide.templates.values()]
+    named += [(w.title, f"worksheets/{w.id}/") for w in guide.worksheets.values()]
+    unlinked = []
+    for chapter in sorted((PROJECT / "docs").rglob("*.md")):
+        relative = chapter.relative_to(PROJECT / "docs").as_posix().removesuffix(".md")
+        if relative == "editing":
+            continue  # the editors' guide names files, not pages
+        url = "/" if relative == "index" else "/" + relative.removesuffix("/index").removesuffix("index") + "/"
+        page = site.html(url.replace("//", "/"))
+        start = page.index('<article class="md-content__inner md-typeset">')
+        article = page[start : page.index("</article>", start)]
+        # The words outside links: a name inside a longer linked name (a family's in its roles') is not unlinked.
+        text = normalise(re.sub(r"<[^>]+>", " ", re.sub(r"<a [^>]*>.*?</a>", " ", article, flags=re.S)))
+        for name, target in named:
+            if re.search(rf"\b{re.escape(name)}\b", text) and not re.search(rf'href="[./]*{re.escape(target)}"', article):
+                unlinked.append(f"{url}: {name}")
+    assert unlinked == [], unlinked

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
+from macros.model import Guide
+
 pytestmark = pytest.mark.browser
 
 MAPS = ("/paths/", "/paths/engineering/")
@@ -89,3 +91,28 @@ def test_map_boxes_stand_out_from_the_page_in_both_schemes(browser: Browser, sit
     contrast = page.evaluate(BORDER_CONTRAST)
     context.close()
     assert contrast >= 3, f"box borders {contrast:.2f}:1 against the page in the {scheme} scheme"
+
+
+def test_a_family_map_shows_the_roles_that_lead_into_the_family(page: Page, site_url: str, guide: Guide) -> None:
+    family = next(family for family in guide.families if family.id == "engineering")
+    inside = {role.id for role in family.roles}
+    incoming = {role.id for role in guide.roles.values() if role.id not in inside and any(t in inside for _, t in role.moves)}
+    assert incoming, "the test data has moves into Engineering"
+    page.goto(site_url + "/paths/engineering/")
+    drawn = set(page.locator(".cg-map__node--external").evaluate_all("nodes => nodes.map(node => node.dataset.role)"))
+    assert incoming <= drawn
+
+
+def test_the_skills_matrix_keeps_its_competencies_in_view_on_a_phone(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + "/paths/engineering/")
+    scroller = page.locator(".cg-table-scroll").first
+    assert scroller.evaluate("element => element.scrollWidth > element.clientWidth"), "wider than a phone: it scrolls"
+    before = page.locator(".cg-matrix tbody th").first.bounding_box()
+    scroller.evaluate("element => { element.scrollLeft = element.scrollWidth; }")
+    after = page.locator(".cg-matrix tbody th").first.bounding_box()
+    legend = page.locator(".cg-matrix__legend").inner_text()
+    context.close()
+    assert before and after and abs(before["x"] - after["x"]) < 1, "the competency column stays in place while the table scrolls"
+    assert "different scales" in legend and "▲" in legend and "–" in legend

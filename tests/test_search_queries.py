@@ -76,3 +76,14 @@ def test_a_search_term_for_a_page_that_does_not_exist_is_a_problem_with_its_line
     result = run_check(project)
     assert result.returncode == 1
     assert f"data/search.yml:{line}: the page '/conversations/' for the words salary," in result.stderr
+
+
+@pytest.mark.build
+def test_search_snippets_keep_words_apart(site: Site) -> None:
+    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    joined = [
+        (entry["location"], match.group(0))
+        for entry in index["docs"]
+        for match in re.finditer(r"\w*[a-z][.,;:!?]?[A-Z][a-z]\w*", re.sub(r"<[^>]+>", " ", entry["text"]))
+    ]
+    assert joined == [], "words of neighbouring elements run together"
