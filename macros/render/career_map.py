@@ -13,6 +13,7 @@ with every map, for screen readers and for readers who prefer text.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -88,14 +89,49 @@ def _straight(source: _Node, target: _Node) -> list[tuple[float, float]]:
     return [(sx, sy), (tx, ty)]
 
 
-def _crosses(points: list[tuple[float, float]], box: _Node) -> bool:
-    """Whether the line through `points` passes through `box` (sampled finely: boxes are far larger than a step)."""
-    for (x1, y1), (x2, y2) in pairwise(points):
-        for step in range(1, 100):
-            x, y = x1 + (x2 - x1) * step / 100, y1 + (y2 - y1) * step / 100
-            if box.x < x < box.x + NODE_WIDTH and box.y < y < box.y + NODE_HEIGHT:
-                return True
-    return False
+def _crosses(x1: float, y1: float, x2: float, y2: float, box: _Node) -> bool:
+    """Whether the segment passes through the inside of `box` (Liang-Barsky clipping, half a pixel inside its edge)."""
+    low, high = 0.0, 1.0
+    dx, dy = x2 - x1, y2 - y1
+    left, right, top, bottom = box.x + 0.5, box.x + NODE_WIDTH - 0.5, box.y + 0.5, box.y + NODE_HEIGHT - 0.5
+    for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
+        if p == 0:
+            if q <= 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low >= high:
+            return False
+    return True
+
+
+class _Boxes:
+    """The boxes of a map by row, each row by position: a line is checked against the few boxes near it,
+    so that a map with thousands of roles costs no more per move than a small one."""
+
+    def __init__(self, nodes: list[_Node]) -> None:
+        self.rows: dict[float, list[_Node]] = {}
+        for node in sorted(nodes, key=lambda node: node.x):
+            self.rows.setdefault(node.y, []).append(node)
+        self.starts = {y: [node.x for node in row] for y, row in self.rows.items()}
+        self.bottom_row_y = max(self.rows, default=0.0)
+
+    def crossed(self, points: list[tuple[float, float]], ends: tuple[str, str]) -> bool:
+        """Whether the line through `points` passes through a box other than those of `ends`."""
+        for (x1, y1), (x2, y2) in pairwise(points):
+            for y, row in self.rows.items():
+                if y + NODE_HEIGHT < min(y1, y2) or y > max(y1, y2):
+                    continue
+                xs = self.starts[y]
+                first = bisect_left(xs, min(x1, x2) - NODE_WIDTH)
+                last = bisect_right(xs, max(x1, x2))
+                if any(node.role.id not in ends and _crosses(x1, y1, x2, y2, node) for node in row[first:last]):
+                    return True
+        return False
 
 
 def _around(source: _Node, target: _Node, bottom_row_y: float) -> list[tuple[float, float]]:
@@ -123,12 +159,11 @@ def _around(source: _Node, target: _Node, bottom_row_y: float) -> list[tuple[flo
     return [start, (sx, y_source), (side, y_source), (side, y_target), (tx, y_target), end]
 
 
-def _edge(source: _Node, target: _Node, kind: str, nodes: list[_Node]) -> Edge:
+def _edge(source: _Node, target: _Node, kind: str, boxes: _Boxes) -> Edge:
     """A straight line when no other box is in the way, else a route around them."""
     points = _straight(source, target)
-    others = [node for node in nodes if node.role.id not in (source.role.id, target.role.id)]
-    if any(_crosses(points, node) for node in others):
-        points = _around(source, target, max(node.y for node in nodes))
+    if boxes.crossed(points, (source.role.id, target.role.id)):
+        points = _around(source, target, boxes.bottom_row_y)
     return Edge(kind, points)
 
 
@@ -172,8 +207,8 @@ def career_map(guide: Guide, families: list[Family], *, caption: str) -> CareerM
         external_column = len(columns)
         columns.append(("Other families", sorted(outside, key=lambda role: (role.level, role.title))))
     nodes, headings, width, height = _layout(columns, external_column)
-    placed = list(nodes.values())
+    boxes = _Boxes(list(nodes.values()))
     moves = [(role, kind, target) for family in families for role in family.roles for kind, target in role.moves] + incoming
-    edges = [_edge(nodes[role.id], nodes[target], kind, placed) for role, kind, target in moves]
+    edges = [_edge(nodes[role.id], nodes[target], kind, boxes) for role, kind, target in moves]
     family_names = {family.id: family.name for family in guide.families}
     return CareerMap(caption, width, height, width > PORTRAIT_WIDTH, headings, MARGIN + 12, list(nodes.values()), edges, family_names)
