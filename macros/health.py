@@ -90,14 +90,14 @@ def _level_gaps(family: Family) -> list[LevelGap]:
 
 def content_health(guide: Guide, today: datetime.date) -> ContentHealth:
     roles = [role for family in guide.families for role in family.roles]
-    specific = [question for question in guide.questions.values() if not question.is_general]
     used = {competency for role in roles for competency in role.skills}
     owned = reviewed_records(guide)
     return ContentHealth(
         today=today,
         overdue=[record for record in owned if record.review.overdue(today)],
         owned=owned,
-        roles_without_questions=[role for role in roles if not any(question.applies_to(role) for question in specific)],
+        # From the index of questions by role and family: checking every question for every role grows as the square of the company.
+        roles_without_questions=[role for role in roles if not any(not question.is_general for question in guide.questions_for(role))],
         roles_without_development=[role for role in roles if not role.development],
         unused_competencies=[competency for competency in guide.competencies.values() if competency.id not in used],
         one_way_moves=[

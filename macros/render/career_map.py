@@ -198,7 +198,11 @@ def career_map(guide: Guide, families: list[Family], *, caption: str) -> CareerM
     outside = [guide.roles[target] for family in families for role in family.roles for _, target in role.moves if target not in inside]
     # Moves into the families, from roles of other families, are drawn too.
     incoming = [
-        (role, kind, target) for role in guide.roles.values() if role.id not in inside for kind, target in role.moves if target in inside
+        (before, kind, role.id)
+        for family in families
+        for role in family.roles
+        for before, kind in guide.roles_leading_to(role)
+        if before.id not in inside
     ]
     outside += [role for role, _, _ in incoming]
     outside = list({role.id: role for role in outside}.values())
