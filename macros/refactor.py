@@ -25,7 +25,8 @@ from typing import Any, NamedTuple
 
 from .errors import DataError
 from .loading import load_guide
-from .loading.yaml_reader import Located, load_yaml_file
+from .loading.problems import line_of
+from .loading.yaml_reader import load_yaml_file
 from .model import Guide
 
 
@@ -35,10 +36,6 @@ class Reference(NamedTuple):
     path: Path
     line: int
     what: str
-
-
-def _line(container: Any, key: Any) -> int:
-    return container.line_of(key) if isinstance(container, Located) else 1
 
 
 def _files(data_dir: Path, folder: str) -> Iterator[tuple[Path, Any]]:
@@ -54,14 +51,14 @@ def role_references(data_dir: Path, role_id: str) -> list[Reference]:
     for path, family in _files(data_dir, "career_paths"):
         for role in family.get("roles", []):
             if role.get("id") == role_id:
-                found.append(Reference(path, _line(role, "id"), "the role itself"))
+                found.append(Reference(path, line_of(role, "id"), "the role itself"))
             for kind in ("next", "lateral"):
                 moves = role.get(kind) or []
-                found += [Reference(path, _line(moves, i), f"a move from {role.get('id')}") for i, t in enumerate(moves) if t == role_id]
+                found += [Reference(path, line_of(moves, i), f"a move from {role.get('id')}") for i, t in enumerate(moves) if t == role_id]
     for path, bank in _files(data_dir, "questions"):
         for question in bank.get("questions", []):
             roles = question.get("roles") or []
-            found += [Reference(path, _line(roles, i), f"question {question.get('id')}") for i, r in enumerate(roles) if r == role_id]
+            found += [Reference(path, line_of(roles, i), f"question {question.get('id')}") for i, r in enumerate(roles) if r == role_id]
     found += _links(data_dir, f"/roles/{role_id}/")
     return sorted(set(found))
 
@@ -74,17 +71,17 @@ def competency_references(data_dir: Path, competency_id: str) -> list[Reference]
             continue
         for competency in catalogue.get("competencies", []):
             if competency.get("id") == competency_id:
-                found.append(Reference(path, _line(competency, "id"), "the competency itself"))
+                found.append(Reference(path, line_of(competency, "id"), "the competency itself"))
     for path, family in _files(data_dir, "career_paths"):
         for role in family.get("roles", []):
             skills = role.get("skills") or {}
             if competency_id in skills:
-                found.append(Reference(path, _line(skills, competency_id), f"a skill of {role.get('id')}"))
+                found.append(Reference(path, line_of(skills, competency_id), f"a skill of {role.get('id')}"))
     for path, bank in _files(data_dir, "questions"):
         for question in bank.get("questions", []):
             listed = question.get("competencies") or []
             found += [
-                Reference(path, _line(listed, i), f"question {question.get('id')}") for i, c in enumerate(listed) if c == competency_id
+                Reference(path, line_of(listed, i), f"question {question.get('id')}") for i, c in enumerate(listed) if c == competency_id
             ]
     found += _links(data_dir, f"/competencies/{competency_id}/")
     return sorted(set(found))
@@ -94,7 +91,7 @@ def _own_file(data_dir: Path, folder: str, ident: str) -> list[Reference]:
     """The `id:` line of the record that is a file of its own (a family, template or worksheet)."""
     path = data_dir / folder / f"{ident}.yml"
     content, _ = load_yaml_file(path, path.as_posix()) if path.is_file() else (None, [])
-    return [Reference(path, _line(content, "id"), "the record itself")] if content is not None else []
+    return [Reference(path, line_of(content, "id"), "the record itself")] if content is not None else []
 
 
 def _chapter_calls(data_dir: Path, macros: tuple[str, ...], ident: str) -> list[Reference]:
@@ -115,7 +112,7 @@ def family_references(data_dir: Path, family_id: str) -> list[Reference]:
     for path, bank in _files(data_dir, "questions"):
         for question in bank.get("questions", []):
             listed = question.get("families") or []
-            found += [Reference(path, _line(listed, i), f"question {question.get('id')}") for i, f in enumerate(listed) if f == family_id]
+            found += [Reference(path, line_of(listed, i), f"question {question.get('id')}") for i, f in enumerate(listed) if f == family_id]
     return sorted(set(found + _links(data_dir, f"/paths/{family_id}/")))
 
 

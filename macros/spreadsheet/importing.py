@@ -27,7 +27,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import DataError
 from ..loading import load_guide
-from ..loading.yaml_reader import Located, load_yaml_file
+from ..loading.problems import line_of
+from ..loading.yaml_reader import load_yaml_file
 from ..model import Guide, Role
 from . import layout
 from .edits import LineEdit, NotOnOneLine, rewrite_line
@@ -101,10 +102,6 @@ class _Sources:
         return next(item for item in self.content(display)[collection] if item.get("id") == ident)
 
 
-def _line(container: Any, key: Any) -> int:
-    return container.line_of(key) if isinstance(container, Located) else 1
-
-
 def _roles(sheet: Worksheet, guide: Guide, sources: _Sources, problems: Problems) -> Iterator[LineEdit]:
     columns = _headers(sheet, layout.ROLE_COLUMNS, problems)
     if "ID" not in columns:
@@ -135,7 +132,7 @@ def _roles(sheet: Worksheet, guide: Guide, sources: _Sources, problems: Problems
                 continue
             yield LineEdit(
                 sources.path(role.origin.path),
-                _line(record, key),
+                line_of(record, key),
                 key,
                 value,
                 f"{sheet.title}!{_where(cell)}",
@@ -200,7 +197,7 @@ def _family(sheet: Worksheet, family_roles: tuple[Role, ...], guide: Guide, sour
             old_written = holder[key]
             yield LineEdit(
                 sources.path(role.origin.path),
-                _line(holder, key),
+                line_of(holder, key),
                 key,
                 rank if isinstance(old_written, int) else competency.step(rank).name,
                 f"{sheet.title}!{_where(cell)}",
@@ -232,7 +229,7 @@ def _questions(sheet: Worksheet, guide: Guide, sources: _Sources, problems: Prob
             record = sources.record(question.origin.path, "questions", question.id)
             yield LineEdit(
                 sources.path(question.origin.path),
-                _line(record, "text"),
+                line_of(record, "text"),
                 "text",
                 text,
                 f"{sheet.title}!{_where(cell)}",
