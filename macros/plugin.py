@@ -82,14 +82,14 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         self.last_good: Guide | None = None
         """While previewing: the last data that loaded, shown while an edit is broken."""
         self.preview: PreviewCache | None = None
+        """While previewing: the last rebuild's pages, written again when unchanged."""
         self.memo: PageMemo | None = None
         """While previewing: the last rebuild's generated pages, taken again when their data is unchanged."""
-        """While previewing: the last rebuild's pages, written again when unchanged."""
         self.nav: Navigation | None = None
         self.problems: list[DataProblem] = []
+        """While previewing: the data's problems, shown over every page until a save fixes them."""
         self.search_words: dict[str, list[str]] = {}
         """Site address -> the words employees search for that this page answers (data/search.yml)."""
-        """While previewing: the data's problems, shown over every page until a save fixes them."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup also keeps this instance across the rebuilds of

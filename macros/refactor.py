@@ -16,13 +16,12 @@ is written.
 from __future__ import annotations
 
 import re
-import shutil
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .data_writes import problems_after, write_all
 from .errors import DataError
 from .loading import load_guide
 from .loading.problems import line_of
@@ -180,23 +179,6 @@ def _record_previous_id(lines: list[str], index: int, old: str) -> None:
     lines.insert(index + 1, f"{key_indent}previous_ids: [{old}]")
 
 
-def _check(data_dir: Path, texts: dict[Path, str], moves: dict[Path, Path]) -> list[str]:
-    """The problems of the data with `texts` written and files moved as `moves` says, made in a copy."""
-    with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder) / "data"
-        shutil.copytree(data_dir, copy)
-        for path, text in texts.items():
-            if path.is_relative_to(data_dir):  # chapters in docs/ are not data
-                (copy / path.relative_to(data_dir)).write_text(text, encoding="utf-8")
-        for source, target in moves.items():
-            (copy / source.relative_to(data_dir)).rename(copy / target.relative_to(data_dir))
-        try:
-            load_guide(copy, data_dir / "schema")
-        except DataError as error:
-            return [str(problem) for problem in error.problems]
-    return []
-
-
 def rename(data_dir: Path, kind: str, old: str, new: str, guide: Guide) -> int:
     records: dict[str, Any] = {
         "role": guide.roles,
@@ -221,15 +203,10 @@ def rename(data_dir: Path, kind: str, old: str, new: str, guide: Guide) -> int:
     if kind in OWN_FOLDER:
         source = data_dir / OWN_FOLDER[kind] / f"{old}.yml"
         moves[source] = source.with_name(f"{new}.yml")
-    if problems := _check(data_dir, texts, moves):
-        print("make rename: the data would have problems; nothing was written:\n" + "\n".join(problems), file=sys.stderr)
+    if problems := problems_after(data_dir, texts, moves):
+        print("make rename: the data would have problems; nothing was written:\n" + "\n".join(map(str, problems)), file=sys.stderr)
         return 1
-    for path, text in texts.items():
-        temporary = path.with_name(path.name + ".renaming")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-    for source, target in moves.items():
-        source.rename(target)
+    write_all(texts, moves)
     print(f"Renamed {kind} {old} to {new} on {len(references)} lines of {len(texts)} files; its old address leads to the new page:")
     for reference in references:
         print(f"  {reference.path.relative_to(data_dir.parent).as_posix()}:{reference.line}: {reference.what}")

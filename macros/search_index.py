@@ -62,6 +62,7 @@ class MaterialSearch:
         """
         if self._entries is None:
             return
-        entry = next((entry for entry in self._entries if entry["location"] == page.url), None)
+        # The page was indexed just before (see the plugin's on_page_context): its entries are the last ones.
+        entry = next((entry for entry in reversed(self._entries) if entry["location"] == page.url), None)
         if entry is not None:
             entry["tags"] = [*entry.get("tags", []), *words]

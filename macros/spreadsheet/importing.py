@@ -11,9 +11,7 @@ same checks as `make check`. Nothing is written when anything is wrong.
 from __future__ import annotations
 
 import datetime
-import shutil
 import sys
-import tempfile
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..data_writes import problems_after, write_all
 from ..errors import DataError
 from ..loading import load_guide
 from ..loading.problems import line_of
@@ -287,20 +286,11 @@ def changed_files(edits: list[LineEdit]) -> tuple[dict[Path, str], list[str]]:
 
 def check_changed_data(data_dir: Path, texts: dict[Path, str], edits: list[LineEdit]) -> list[str]:
     """The problems `make check` finds in the data with the changes made (in a copy), each at its cell when an edit caused it."""
-    with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder) / "data"
-        shutil.copytree(data_dir, copy)
-        for path, text in texts.items():
-            (copy / path.relative_to(data_dir)).write_text(text, encoding="utf-8")
-        try:
-            load_guide(copy, data_dir / "schema")
-        except DataError as error:
-            cells = {(edit.path.relative_to(data_dir.parent).as_posix(), edit.line): edit.cell for edit in edits}
-            return [
-                f"{cells[(problem.path, problem.line)]}: {problem.message}" if (problem.path, problem.line) in cells else str(problem)
-                for problem in error.problems
-            ]
-    return []
+    cells = {(edit.path.relative_to(data_dir.parent).as_posix(), edit.line): edit.cell for edit in edits}
+    return [
+        f"{cells[(problem.path, problem.line)]}: {problem.message}" if (problem.path, problem.line) in cells else str(problem)
+        for problem in problems_after(data_dir, texts)
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -340,10 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     if not apply:
         print("Nothing is written yet: run again with APPLY=1 to write these changes to data/.")
         return 0
-    for path, text in texts.items():
-        temporary = path.with_name(path.name + ".importing")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
+    write_all(texts)
     print(f"Wrote {len(edits)} change{'s' if len(edits) > 1 else ''} to {len(texts)} file{'s' if len(texts) > 1 else ''} in data/.")
     return 0
 
