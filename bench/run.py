@@ -29,6 +29,7 @@ import math
 import os
 import platform
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -185,8 +186,13 @@ def edit_to_preview_seconds(project: Path) -> float:
                 time.sleep(0.05)
         raise SystemExit("mkdocs serve did not show three edits of a data file")
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        # Ctrl-C, so that MkDocs removes the site it built in the temporary folder.
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def bench_size(factor: int, runs: int, workspace: Path) -> dict[str, Any]:

@@ -43,7 +43,7 @@ from .preview_problems import problems_panel, stand_in_guide, with_panel
 from .redirects import redirect_page, redirects
 from .render.environment import environment
 from .search_index import MaterialSearch
-from .theme_patches import EDITS, PatchError, PatchingLoader, SectionListing
+from .theme_patches import EDITS, PatchError, PatchingLoader, SectionListing, TextsOnce
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -270,6 +270,7 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
             except PatchError as error:
                 raise PluginError(str(error)) from None
         env.globals["career_guide"] = SectionListing(self.config.nav_section_limit)
+        env.globals["career_guide_texts"] = TextsOnce()
         if self.preview is not None and self.nav is not None:
             pages = [file.page for file in files.documentation_pages() if file.page is not None]
             self.preview.plan(pages, self.nav, config)

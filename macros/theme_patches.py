@@ -1,6 +1,6 @@
 """Small edits to Material's own templates, applied as they are loaded.
 
-The guide needs a few lines changed in two of Material's partials. Copying the
+The guide needs a few lines changed in three of Material's partials. Copying the
 partials whole would freeze them at one Material release and hide every later
 fix; instead each edit replaces one exact piece of Material's text, and an
 edit whose text is no longer there is reported (naming Material's version) so
@@ -13,9 +13,10 @@ from collections.abc import Callable, Mapping
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import jinja2
+from markupsafe import Markup, escape
 
 if TYPE_CHECKING:
     from mkdocs.structure import StructureItem
@@ -33,6 +34,7 @@ class Edit(NamedTuple):
 
 NAV_ITEM = "partials/nav-item.html"
 SEARCH = "partials/search.html"
+LANGUAGE = "partials/language.html"
 
 EDITS: Mapping[str, tuple[Edit, ...]] = {
     NAV_ITEM: (
@@ -91,6 +93,15 @@ EDITS: Mapping[str, tuple[Edit, ...]] = {
               </li>
             {% endif %}
           </ul>""",
+        ),
+    ),
+    LANGUAGE: (
+        Edit(
+            # Material's `t` builds its language's table of about 70 texts
+            # anew on every call, some 30 times a page; TextsOnce keeps the answers.
+            "look each interface text up once a build",
+            old="""{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}""",
+            new="""{% set t = career_guide_texts.translator(lang, fallback) %}""",
         ),
     ),
     SEARCH: (
@@ -171,6 +182,29 @@ class SectionListing:
         chain: list[StructureItem] = [page, *page.ancestors]
         holding = [item for item in chain if item.parent is section and item is not index]
         return Listing([(self._position(section, item), item) for item in holding], size, True)
+
+
+class TextsOnce:
+    """Material's interface texts ("Skip to content", "Table of contents"), for the edited language.html.
+
+    Each is asked of Material's language templates the first time a page needs
+    it and kept for the rest of the build, escaped as Material's macro returns it.
+    One instance serves one build (the site's language is a setting of the build).
+    """
+
+    def __init__(self) -> None:
+        self._texts: dict[str, Markup] = {}
+
+    def translator(self, lang: Any, fallback: Any) -> Callable[[str], Markup]:
+        """`t(key)` for one page: `lang` and `fallback` are the language templates it imported."""
+
+        def t(key: str) -> Markup:
+            text = self._texts.get(key)
+            if text is None:
+                text = self._texts[key] = escape(lang.t(key) or fallback.t(key) or key)
+            return text
+
+        return t
 
 
 MATERIAL_TEMPLATES = Path(str(files("material") / "templates")).resolve()

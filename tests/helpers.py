@@ -8,6 +8,7 @@ import http.server
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -327,5 +328,11 @@ class Preview:
         pytest.fail(f"timed out waiting for {what}:\n{self.terminal}")
 
     def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=PATIENCE)
+        # Ctrl-C, as a person stops it: MkDocs then removes the site it built in the
+        # system's temporary folder (terminated, it would leave it behind).
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=PATIENCE)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -121,3 +122,16 @@ def test_a_rebuild_lays_out_only_changed_pages_and_serves_no_stale_one(preview: 
     changed, reused = _edit_and_rebuild(preview, "\ntheme:", "\ncopyright: Changed\ntheme:", file="mkdocs.yml")
     assert reused == 0, "a change of settings lays out every page again"
     _served_equals_a_fresh_build(preview, tmp_path, "after-settings")
+
+
+def test_a_stopped_preview_leaves_nothing_in_the_temporary_folder(tmp_path: Path) -> None:
+    """MkDocs builds the preview into the system's temporary folder; stopped as a person stops it, it removes that site."""
+    before = set(Path(tempfile.gettempdir()).glob("mkdocs_*"))
+    preview = Preview(copy_project(tmp_path / "project"))
+    try:
+        preview.wait_for(lambda: "Senior Software Engineer" in preview.page(ROLE_URL), "the first build")
+        built = set(Path(tempfile.gettempdir()).glob("mkdocs_*")) - before
+        assert len(built) == 1, "the preview's site is in the temporary folder while it runs"
+    finally:
+        preview.stop()
+    assert not any(site.exists() for site in built)

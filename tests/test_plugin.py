@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, get_files
 
 from macros.plugin import CareerGuideConfig, CareerGuidePlugin
-from macros.theme_patches import EDITS, MATERIAL_TEMPLATES, NAV_ITEM, Edit, PatchError, PatchingLoader, apply_edits
+from macros.theme_patches import EDITS, MATERIAL_TEMPLATES, NAV_ITEM, Edit, PatchError, PatchingLoader, TextsOnce, apply_edits
 
 pytestmark = pytest.mark.unit
 
@@ -118,3 +118,23 @@ def test_a_sites_own_copy_of_a_template_is_left_as_it_is(tmp_path: Path) -> None
     env = jinja2.Environment(loader=PatchingLoader(jinja2.FileSystemLoader(tmp_path)))
     assert env.loader is not None
     assert env.loader.get_source(env, NAV_ITEM)[0] == "{# the site's own navigation #}"
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_edited_language_template_gives_every_text_as_materials_own(language: str) -> None:
+    # The edit only keeps Material's answers: every interface text, and an unknown key, come out the same.
+    keys = re.findall(r'^  "([a-z.]+)":', (MATERIAL_TEMPLATES / "partials/languages/en.html").read_text(encoding="utf-8"), re.M)
+    assert len(keys) > 50
+    calls = "\n".join(f"{{{{ lang.t({key!r}) }}}}" for key in [*keys, "no.such.text"])
+    page = '{% import "partials/language.html" as lang with context %}' + calls
+
+    def render(loader: jinja2.BaseLoader, texts: TextsOnce | None = None) -> str:
+        env = jinja2.Environment(loader=jinja2.ChoiceLoader([jinja2.DictLoader({"page.html": page}), loader]), autoescape=True)
+        env.globals["career_guide_texts"] = texts
+        return env.get_template("page.html").render(config={"theme": {"language": language}})
+
+    materials = render(jinja2.FileSystemLoader(MATERIAL_TEMPLATES))
+    texts = TextsOnce()
+    edited = render(PatchingLoader(jinja2.FileSystemLoader(MATERIAL_TEMPLATES)), texts)
+    assert edited == materials
+    assert render(PatchingLoader(jinja2.FileSystemLoader(MATERIAL_TEMPLATES)), texts) == materials, "and again, from what it kept"

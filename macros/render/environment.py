@@ -27,6 +27,7 @@ from markupsafe import Markup
 from .. import urls
 from ..browser_contract import PLAN_BLANKS
 from ..career_moves import MOVE_LABELS
+from . import fragments
 from .markup import prose, prose_inline
 from .views import (
     KIND_LABELS,
@@ -79,6 +80,10 @@ def environment(custom_dir: Path | None = None) -> jinja2.Environment:
     )
     env.globals.update(
         href=_href,
+        heading=fragments.heading,
+        page_link=fragments.link,
+        competency_page_link=fragments.competency_link,
+        once=fragments.Once(),
         role_url=urls.role_url,
         role_worksheet_url=urls.role_worksheet_url,
         family_url=urls.family_url,
