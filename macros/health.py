@@ -97,7 +97,7 @@ def content_health(guide: Guide, today: datetime.date) -> ContentHealth:
         overdue=[record for record in owned if record.review.overdue(today)],
         owned=owned,
         # From the index of questions by role and family: checking every question for every role grows as the square of the company.
-        roles_without_questions=[role for role in roles if not any(not question.is_general for question in guide.questions_for(role))],
+        roles_without_questions=[role for role in roles if all(question.is_general for question in guide.questions_for(role))],
         roles_without_development=[role for role in roles if not role.development],
         unused_competencies=[competency for competency in guide.competencies.values() if competency.id not in used],
         one_way_moves=[

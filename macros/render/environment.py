@@ -45,12 +45,6 @@ TEMPLATE_FOLDER = "career-guide"
 """Where the guide's templates sit, in the package and in a site's custom_dir."""
 
 
-@jinja2.pass_context
-def _href(context: jinja2.runtime.Context, to_url: str) -> str:
-    """A link from the page being rendered (`page_url` in the context) to `to_url`."""
-    return urls.relative(context["page_url"], to_url)
-
-
 def _safe(function: Callable[[str], str]) -> Callable[[str], Markup]:
     """A filter whose result is already safe HTML (it escapes or sanitises itself)."""
     return lambda value: Markup(function(value))
@@ -79,7 +73,7 @@ def environment(custom_dir: Path | None = None) -> jinja2.Environment:
         slug=lambda value: slugify(value, "-"),
     )
     env.globals.update(
-        href=_href,
+        href=fragments.href,
         heading=fragments.heading,
         page_link=fragments.link,
         competency_page_link=fragments.competency_link,

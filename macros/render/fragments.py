@@ -1,4 +1,4 @@
-"""The small pieces of HTML every page template writes many times over: headings and links.
+"""The small pieces of HTML every page template writes many times over: headings, links and their addresses.
 
 They are Python rather than Jinja macros because a macro call costs Jinja a new
 context each time, and a role page makes about a hundred of them. macros.html
@@ -31,9 +31,15 @@ def heading(context: jinja2.runtime.Context, level: int, text: str, export: str 
 
 
 @jinja2.pass_context
+def href(context: jinja2.runtime.Context, to_url: str) -> str:
+    """The address of `to_url` from the page being laid out (`page_url`): links are relative, so the site works from any folder."""
+    return urls.relative(context["page_url"], to_url)
+
+
+@jinja2.pass_context
 def link(context: jinja2.runtime.Context, to_url: str, label: str) -> Markup:
-    """A link to another page of the site, relative to the page being laid out (`page_url`)."""
-    return Markup(f'<a href="{escape(urls.relative(context["page_url"], to_url))}">{escape(label)}</a>')
+    """A link to another page of the site."""
+    return Markup(f'<a href="{escape(href(context, to_url))}">{escape(label)}</a>')
 
 
 @jinja2.pass_context
