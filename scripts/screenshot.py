@@ -14,20 +14,25 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from macros.loading import load_guide
+from macros.urls import family_url
+
 PROJECT = Path(__file__).resolve().parents[1]
 PICTURE = PROJECT / "scripts" / "family-page.png"
-FAMILY_PAGE = "paths/engineering/index.html"
 CHROMIUM = "/usr/bin/chromium"
 
 
 def main() -> int:
+    # The family with the most roles, whatever the data calls it: the fullest map.
+    family = max(load_guide(PROJECT / "data").families, key=lambda family: len(family.roles))
+    family_page = family_url(family.id) + "index.html"
     with tempfile.TemporaryDirectory() as folder:
         site = Path(folder) / "site"
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=PROJECT, check=True)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM)
             page = browser.new_page(viewport={"width": 1280, "height": 1000})
-            page.goto((site / FAMILY_PAGE).as_uri())
+            page.goto((site / family_page).as_uri())
             # The map, with the page around it: its heading at the top of the window.
             page.evaluate("document.getElementById('career-map').scrollIntoView()")
             page.screenshot(path=str(PICTURE))
