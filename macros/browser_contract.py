@@ -1,4 +1,4 @@
-"""The contract between the page templates and the browser scripts (docs/assets/guide.js, plan.js).
+"""The contract between the page templates and the browser scripts (docs/assets/guide-core.js, guide.js, plan.js).
 
 The templates mark what the script works on with `data-cg-*` attributes; the
 script finds it by them, never by styling classes, and keeps what readers type
@@ -37,7 +37,7 @@ class Attribute(StrEnum):
     ENTRIES = "data-cg-entries"  # the inputs of a list's entries; value: the list's key
     ENTRY_ROW = "data-cg-entry-row"  # the inputs of one entry; value: its number
     INDENT = "data-cg-indent"  # a blank whose answer takes several lines; value: the spaces its next lines start with
-    PLAN_PART = "data-cg-plan-part"  # where the plan script writes; value: rating, compare, routes, status or version
+    PLAN_PART = "data-cg-plan-part"  # where the plan script writes; value: a PlanPart
 
 
 class Action(StrEnum):
@@ -59,6 +59,18 @@ class Action(StrEnum):
     REMOVE_ENTRY = "remove-entry"
     ADD_ROW = "add-row"
     EDITOR_MODE = "editor-mode"
+
+
+class PlanPart(StrEnum):
+    """The parts of the plan page that `data-cg-plan-part` marks."""
+
+    SHARED = "shared"  # a plan someone shared as a link, shown read-only
+    RATING = "rating"
+    COMPARE = "compare"
+    ROUTES = "routes"
+    OWN = "own"  # the reader's own tools, hidden while a shared plan is shown
+    STATUS = "status"
+    VERSION = "version"
 
 
 class Part(StrEnum):

@@ -7,12 +7,15 @@ import re
 import pytest
 from helpers import PROJECT
 
-from macros.browser_contract import PLAN_BLANKS, STORAGE_PREFIX, Action, Attribute, Export, Part
+from macros.browser_contract import PLAN_BLANKS, STORAGE_PREFIX, Action, Attribute, Export, Part, PlanPart
 
 pytestmark = pytest.mark.unit
 
-GUIDE_SCRIPT = (PROJECT / "docs" / "assets" / "guide.js").read_text(encoding="utf-8")
-SCRIPT = GUIDE_SCRIPT + (PROJECT / "docs" / "assets" / "plan.js").read_text(encoding="utf-8")
+ASSETS = PROJECT / "docs" / "assets"
+CORE_SCRIPT = (ASSETS / "guide-core.js").read_text(encoding="utf-8")
+GUIDE_SCRIPT = (ASSETS / "guide.js").read_text(encoding="utf-8")
+PLAN_SCRIPT = (ASSETS / "plan.js").read_text(encoding="utf-8")
+SCRIPT = CORE_SCRIPT + GUIDE_SCRIPT + PLAN_SCRIPT
 TEMPLATES = "\n".join(path.read_text(encoding="utf-8") for path in sorted((PROJECT / "macros" / "templates").rglob("*.*")))
 
 
@@ -39,9 +42,9 @@ def test_the_templates_use_only_declared_attributes_and_all_the_script_reads() -
 
 @pytest.mark.parametrize(
     ("attribute", "values"),
-    [(Attribute.ACTION, Action), (Attribute.PART, Part), (Attribute.EXPORT, Export)],
+    [(Attribute.ACTION, Action), (Attribute.PART, Part), (Attribute.EXPORT, Export), (Attribute.PLAN_PART, PlanPart)],
 )
-def test_the_values_of_each_attribute_are_the_declared_ones(attribute: Attribute, values: type[Action | Part | Export]) -> None:
+def test_the_values_of_each_attribute_are_the_declared_ones(attribute: Attribute, values: type[Action | Part | Export | PlanPart]) -> None:
     declared = {value.value for value in values}
     in_templates = set(re.findall(rf'{attribute.value}="([a-z-]+)"', TEMPLATES))
     if attribute is Attribute.EXPORT:  # headings are marked through the `h` macro's last argument
@@ -51,10 +54,12 @@ def test_the_values_of_each_attribute_are_the_declared_ones(attribute: Attribute
     assert in_script == declared, f"the script handles every {attribute.value}"
 
 
-def test_the_script_keeps_everything_under_one_storage_prefix() -> None:
-    assert f'const PREFIX = "{STORAGE_PREFIX}";' in GUIDE_SCRIPT
-    assert len(re.findall(r"localStorage\.(?:get|set|remove)Item\(key", SCRIPT)) == 3, "storage goes through one helper"
-    assert "localStorage" not in SCRIPT.replace(GUIDE_SCRIPT, ""), "the plan keeps its state through guide.js's helper"
+def test_the_script_keeps_everything_under_one_storage_prefix_through_one_layer() -> None:
+    assert f'const PREFIX = "{STORAGE_PREFIX}";' in CORE_SCRIPT
+    assert "PREFIX = " not in GUIDE_SCRIPT + PLAN_SCRIPT, "the prefix is declared once"
+    assert len(re.findall(r"backend\.(?:getItem|setItem|removeItem)\(", CORE_SCRIPT)) >= 3, "the storage layer reaches the storage"
+    assert "localStorage" not in CORE_SCRIPT + PLAN_SCRIPT
+    assert re.findall(r"localStorage[.\w]*", GUIDE_SCRIPT) == ["localStorage"], "guide.js only hands localStorage to the layer"
 
 
 def test_the_script_finds_nothing_by_a_styling_class() -> None:
@@ -66,5 +71,7 @@ def test_the_script_finds_nothing_by_a_styling_class() -> None:
 
 
 def test_the_plan_fills_exactly_the_declared_blanks() -> None:
-    filled = set(re.findall(r'rememberShared\("([^"]+)"', SCRIPT.replace(GUIDE_SCRIPT, "")))
+    declared = re.findall(r"const (?:NAME|AGENDA)_BLANKS = \{([^}]*)\}", PLAN_SCRIPT)
+    filled = {name for block in declared for name in re.findall(r'"([^"]+)"', block)}
     assert filled == {*PLAN_BLANKS, "Your Name", "Manager's Name"}
+    assert 'rememberShared("' not in PLAN_SCRIPT, "every blank the plan fills is one of those"

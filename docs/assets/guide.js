@@ -2,7 +2,7 @@
  * Career Guide in the browser: message templates to fill in and copy, and
  * worksheets to fill in, print, download and clear.
  *
- * Everything typed stays in this browser (localStorage); nothing is sent.
+ * Everything typed stays in this browser (its local storage); nothing is sent.
  * Material's instant navigation swaps page content without reloading this
  * script, so event handlers are delegated from the document (attached once)
  * and each new page is set up from Material's `document$` observable.
@@ -16,43 +16,89 @@
 (() => {
   "use strict";
 
-  const PREFIX = "career-guide:";
+  const core = window.careerGuideCore; // guide-core.js: the storage layer and the checks, as plain functions
+  const { PREFIX, dict, own } = core;
   const SHARED_KEY = `${PREFIX}placeholders`; // values of [Placeholders], shared by every page
   const CONFIRM_MS = 2500;
 
-  /* ---------- storage: never fails the page, even when storage is disabled ---------- */
+  /* ---------- storage: one checked layer; a bad value is set aside and said once ---------- */
 
-  const store = {
-    read(key) {
-      try {
-        return JSON.parse(localStorage.getItem(key) || "{}") || {};
-      } catch {
-        return {};
-      }
+  const resets = [];
+  let unkept = false; // a write failed on this page: leaving it would lose what was typed
+
+  function backend() {
+    try {
+      return window.localStorage;
+    } catch {
+      return null; // storage switched off: every access throws, which the layer reports
+    }
+  }
+
+  const store = core.createStore(
+    backend() || {
+      length: 0,
+      key: () => null,
+      getItem: () => {
+        throw new Error("storage is switched off");
+      },
+      setItem: () => {
+        throw new Error("storage is switched off");
+      },
+      removeItem: () => {
+        throw new Error("storage is switched off");
+      },
     },
-    write(key, value) {
-      try {
-        localStorage.setItem(key, JSON.stringify(value));
-      } catch {
-        /* storage full or disabled: the page still works, it just forgets */
-      }
+    {
+      onReset(what, problems, setAside) {
+        resets.push(`${what} (${problems.slice(0, 3).join("; ")})${setAside ? "" : ", and could not be set aside"}`);
+        showResets();
+      },
     },
-    remove(key) {
-      try {
-        localStorage.removeItem(key);
-      } catch {
-        /* nothing to remove */
-      }
-    },
-    keys() {
-      // Every key this guide keeps, and no other site's.
-      try {
-        return Object.keys(localStorage).filter((key) => key.startsWith(PREFIX));
-      } catch {
-        return [];
-      }
-    },
-  };
+  );
+
+  // Once, at the top of the page: what could not be read and was reset, and that it was set aside, not deleted.
+  let resetNotice = null;
+  function showResets() {
+    const page = document.querySelector(".md-content__inner") || document.body;
+    if (!resets.length || !page) return;
+    if (!resetNotice || !resetNotice.isConnected) {
+      resetNotice = document.createElement("div");
+      resetNotice.className = "cg-notice";
+      resetNotice.setAttribute("role", "alert");
+      page.prepend(resetNotice);
+    }
+    const list = document.createElement("ul");
+    for (const reset of resets.splice(0)) {
+      const item = document.createElement("li");
+      item.textContent = reset;
+      list.append(item);
+    }
+    const intro = document.createElement("p");
+    intro.textContent =
+      "Something this guide kept in this browser could not be read, so it starts afresh. What was there is set aside in this browser, not deleted:";
+    const dismiss = document.createElement("button");
+    dismiss.type = "button";
+    dismiss.className = "md-button";
+    dismiss.textContent = "OK";
+    dismiss.addEventListener("click", () => resetNotice.remove());
+    resetNotice.replaceChildren(intro, list, dismiss);
+  }
+
+  // What a failed write means, said where the person acted; the page then asks before it is left.
+  function unkeptMessage(result, what) {
+    unkept = true;
+    return `${what} could not be kept: ${core.writeFailure(result)}. It stays on this page until you leave it.`;
+  }
+
+  function reportUnkept(container, result, what) {
+    announce(container, unkeptMessage(result, what), { sticky: true });
+  }
+
+  window.addEventListener("beforeunload", (event) => {
+    if (!unkept) return;
+    event.preventDefault();
+    event.returnValue = "";
+  });
 
   // "Manager's Name" and "manager's name" are the same blank.
   const sharedName = (name) => name.trim().toLowerCase();
@@ -61,7 +107,7 @@
     const shared = store.read(SHARED_KEY);
     if (value) shared[sharedName(name)] = value;
     else delete shared[sharedName(name)];
-    store.write(SHARED_KEY, shared);
+    return store.write(SHARED_KEY, shared);
   }
 
   const content = () => document.querySelector(".md-content") || document.body;
@@ -78,14 +124,14 @@
   }
 
   // The plan page's script (plan.js) keeps its state through the same storage, and is set up the same way.
-  window.careerGuide = { store, rememberShared, PREFIX, onEveryPage };
-
-  function announce(container, message) {
+  // What the page says after a button: in the status line of the part the person acted in.
+  // A confirmation fades; a failure (`sticky`) stays until the next message.
+  function announce(container, message, { sticky = false } = {}) {
     const status = container.querySelector('[role="status"]');
     if (!status) return;
     status.textContent = message;
     clearTimeout(status.cgTimer);
-    status.cgTimer = setTimeout(() => (status.textContent = ""), CONFIRM_MS * 2);
+    if (!sticky) status.cgTimer = setTimeout(() => (status.textContent = ""), CONFIRM_MS * 2);
   }
 
   function confirmOnButton(button, label) {
@@ -100,9 +146,9 @@
   // What each blank holds: its input on the template's own page, else what was typed anywhere (the meeting pack).
   function templateValues(template) {
     const shared = store.read(SHARED_KEY);
-    const values = {};
+    const values = dict();
     template.querySelectorAll("[data-cg-slot]").forEach((mark) => {
-      const value = shared[sharedName(mark.dataset.cgSlot)];
+      const value = own(shared, sharedName(mark.dataset.cgSlot));
       if (value) values[mark.dataset.cgSlot] = value;
     });
     template.querySelectorAll("[data-cg-slot-input]").forEach((input) => {
@@ -171,26 +217,29 @@
     const removed = rows.indexOf(button.closest("[data-cg-entry-row]"));
     const values = rows.map((row) => [...row.querySelectorAll("input")].map((input) => input.value));
     values.splice(removed, 1);
+    const template = list.closest("[data-cg-template]");
+    let failed = null;
     rows.forEach((row, index) => {
       row.querySelectorAll("input").forEach((input, column) => {
         input.value = index < values.length ? values[index][column] : "";
-        rememberShared(input.dataset.cgSlotInput, input.value.trim());
+        const kept = rememberShared(input.dataset.cgSlotInput, input.value.trim());
+        if (!kept.ok) failed = kept;
       });
     });
     rows[rows.length - 1].remove();
     offerRemoval(list);
-    const template = list.closest("[data-cg-template]");
     renderTemplate(template);
     entryRows(list)[Math.min(removed, values.length - 1)].querySelector("input").focus();
-    announce(template, `Entry ${removed + 1} removed.`);
+    if (failed) reportUnkept(template, failed, `Removing entry ${removed + 1}`);
+    else announce(template, `Entry ${removed + 1} removed.`);
   }
 
-  // How many entries were kept for a list with blanks `names`.
+  // How many entries were kept for a list with blanks `names` (the storage layer keeps at most LIMITS.entries).
   function keptEntries(names) {
     let count = 1;
     for (const key of Object.keys(store.read(SHARED_KEY))) {
       const [name, number] = key.split("#");
-      if (number && names.some((candidate) => sharedName(candidate) === name)) count = Math.max(count, Number(number) || 1);
+      if (number && names.some((candidate) => sharedName(candidate) === name)) count = Math.max(count, Math.min(Number(number) || 1, core.LIMITS.entries));
     }
     return count;
   }
@@ -237,7 +286,7 @@
       while (entryRows(list).length < count) addEntry(list);
     });
     template.querySelectorAll("[data-cg-slot-input]").forEach((input) => {
-      const remembered = shared[sharedName(input.dataset.cgSlotInput)];
+      const remembered = own(shared, sharedName(input.dataset.cgSlotInput));
       if (remembered && !input.value) input.value = remembered;
       grow(input);
     });
@@ -334,7 +383,7 @@
       const section = first.dataset.cgField.replace(ROW_KEY, "");
       const numbers = Object.keys(saved)
         .filter((key) => key.startsWith(`${section}-r`) && ROW_KEY.test(key) && key.replace(ROW_KEY, "") === section)
-        .map((key) => Number(key.match(ROW_KEY)[1]));
+        .map((key) => Math.min(Number(key.match(ROW_KEY)[1]), core.LIMITS.rows));
       while (table.tBodies[0].rows.length < Math.max(0, ...numbers)) addRow(table);
     });
   }
@@ -347,7 +396,10 @@
       .split(" ")
       .map((id) => `${PREFIX}worksheet:${id}`)
       .find((oldKey) => store.keys().includes(oldKey));
-    if (old) store.write(key, store.read(old));
+    if (old) {
+      const taken = store.write(key, store.read(old));
+      if (!taken.ok) reportUnkept(toolbar, taken, "The answers of this sheet's old name");
+    }
   }
 
   function setUpWorksheet(toolbar) {
@@ -358,9 +410,9 @@
     worksheetFields().forEach((field) => {
       const key = field.dataset.cgField;
       // A shared answer (name, manager, what the plan adds) is the latest one given anywhere.
-      const sharedValue = field.dataset.cgShared && shared[sharedName(field.dataset.cgShared)];
+      const sharedValue = field.dataset.cgShared && own(shared, sharedName(field.dataset.cgShared));
       if (sharedValue) field.value = sharedValue;
-      else if (key in saved) field.value = saved[key];
+      else if (own(saved, key) !== undefined) field.value = own(saved, key);
       grow(field);
     });
   }
@@ -371,7 +423,7 @@
     const saved = store.read(`${PREFIX}worksheet:${box.dataset.cgAnswersOf}`);
     addSavedRows(saved, box);
     box.querySelectorAll("[data-cg-field]").forEach((field) => {
-      field.value = saved[field.dataset.cgField] || "";
+      field.value = own(saved, field.dataset.cgField) || "";
       if (field.dataset.cgField === CHECK_IN && field.value) field.value = longDate(field.value);
       field.readOnly = true;
       grow(field);
@@ -384,12 +436,13 @@
       if (field.value) answers[field.dataset.cgField] = field.value;
       else delete answers[field.dataset.cgField];
     });
-    store.write(worksheetKey(toolbar), answers);
+    return store.write(worksheetKey(toolbar), answers);
   }
 
   function clearWorksheet(toolbar) {
     if (!window.confirm("Clear every answer on this worksheet? This cannot be undone.")) return;
-    store.remove(worksheetKey(toolbar));
+    const cleared = store.remove(worksheetKey(toolbar));
+    if (!cleared.ok) return announce(toolbar, `The answers could not be cleared: ${core.writeFailure(cleared)}.`, { sticky: true });
     worksheetFields().forEach((field) => {
       field.value = field.defaultValue;
       grow(field);
@@ -523,7 +576,7 @@
     new Date(`${iso}T12:00:00Z`).toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
   function showReminderMade(reminder) {
-    const made = store.read(`${PREFIX}worksheet:${reminder.dataset.cgReminderFor}`)[CHECK_IN];
+    const made = own(store.read(`${PREFIX}worksheet:${reminder.dataset.cgReminderFor}`), CHECK_IN);
     const status = reminder.querySelector('[role="status"]');
     if (made && !status.textContent) status.textContent = `Your check-in reminder is in your calendar for ${longDate(made)}.`;
   }
@@ -534,7 +587,7 @@
     // The conversation's date: on the worksheet when this is its page, else as kept with its answers, else today.
     const onPage = content().querySelector(`[data-cg-worksheet="${CSS.escape(reminder.dataset.cgReminderFor)}"]`);
     const dateField = onPage && content().querySelector('[data-cg-field="date"]');
-    const conversation = (dateField && dateField.value) || store.read(key).date;
+    const conversation = (dateField && dateField.value) || own(store.read(key), "date");
     const weeks = Math.min(52, Math.max(1, parseInt(reminder.querySelector("input").value, 10) || 1));
     const today = new Date();
     const date = conversation || new Date(today.getTime() - today.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
@@ -543,11 +596,12 @@
     const checkIn = day.toISOString().slice(0, 10);
     const url = location.href.split("#")[0];
     download("career-check-in.ics", reminderCalendar(reminder.dataset.cgReminder, date, weeks, url), "text/calendar;charset=utf-8");
-    store.write(key, { ...store.read(key), [CHECK_IN]: checkIn });
+    const kept = store.write(key, { ...store.read(key), [CHECK_IN]: checkIn });
     const from = conversation ? `the conversation of ${longDate(date)}` : "today (no conversation date is filled in)";
     reminder.querySelector('[role="status"]').textContent =
       `Created "${reminder.dataset.cgReminder}" for ${longDate(checkIn)}, ${weeks} weeks after ${from}. ` +
-      "Open career-check-in.ics (in your downloads) to add it to your calendar.";
+      "Open career-check-in.ics (in your downloads) to add it to your calendar." +
+      (kept.ok ? "" : ` The guide could not note the date: ${core.writeFailure(kept)}.`);
   }
 
   /* ---------- wiring ---------- */
@@ -556,18 +610,22 @@
     const target = event.target;
     if (!(target instanceof HTMLElement)) return;
     if (target.matches("[data-cg-slot-input]")) {
-      rememberShared(target.dataset.cgSlotInput, target.value.trim());
+      const template = target.closest("[data-cg-template]");
+      const kept = rememberShared(target.dataset.cgSlotInput, target.value.trim());
       grow(target);
-      renderTemplate(target.closest("[data-cg-template]"));
+      renderTemplate(template);
+      if (!kept.ok) reportUnkept(template, kept, "What you type here");
     } else if (target.matches("[data-cg-field]")) {
       const toolbar = content().querySelector("[data-cg-worksheet]");
+      let kept = { ok: true };
       if (target.dataset.cgShared) {
-        rememberShared(target.dataset.cgShared, target.value.trim());
+        kept = rememberShared(target.dataset.cgShared, target.value.trim());
         // A message on the same page (a role worksheet's agenda) shows the name as it is typed.
         content().querySelectorAll("[data-cg-template]").forEach(renderTemplate);
       }
       grow(target);
-      if (toolbar) saveWorksheet(toolbar);
+      if (toolbar && kept.ok) kept = saveWorksheet(toolbar);
+      if (!kept.ok) reportUnkept(toolbar || content(), kept, "Your answers");
     }
   });
 
@@ -619,7 +677,7 @@
 
   // The repository link and "Edit this page" are for editors: shown only in a browser that asked for them.
   const EDITOR_KEY = `${PREFIX}editor`;
-  const isEditor = () => store.read(EDITOR_KEY).on === true;
+  const isEditor = () => own(store.read(EDITOR_KEY), "on") === true;
 
   function showEditorLinks() {
     document.documentElement.classList.toggle("cg-editor", isEditor());
@@ -632,9 +690,9 @@
   }
 
   function switchEditorMode(button) {
-    if (isEditor()) store.remove(EDITOR_KEY);
-    else store.write(EDITOR_KEY, { on: true });
+    const switched = isEditor() ? store.remove(EDITOR_KEY) : store.write(EDITOR_KEY, { on: true });
     showEditorLinks();
+    if (!switched.ok) return announce(button.parentElement, `The setting could not be kept: ${core.writeFailure(switched)}.`, { sticky: true });
     announce(
       button.parentElement,
       isEditor() ? 'Every page now shows "Edit this page" and the repository, in this browser.' : "Editing links hidden.",
@@ -642,6 +700,8 @@
   }
 
   function setUpPage() {
+    unkept = false;
+    showResets();
     showEditorLinks();
     content().querySelectorAll("[data-cg-template]").forEach(setUpTemplate);
     content().querySelectorAll("[data-cg-worksheet]").forEach(setUpWorksheet);
@@ -649,5 +709,9 @@
     content().querySelectorAll("[data-cg-answers-of]").forEach(showAnswersOf);
   }
 
+  // The plan page's script (plan.js) keeps its state through the same storage, and is set up the same way.
+  window.careerGuide = { store, rememberShared, onEveryPage, copyText, unkeptMessage };
+
+  store.checkAll();
   onEveryPage(setUpPage);
 })();

@@ -4,81 +4,49 @@
  * Reads the data file the build writes once (assets/career-data.json: roles,
  * competencies, moves) and works out, for the role the reader holds and one
  * they are curious about: a self-rating against the competencies, the gaps
- * between the two, and the shortest routes over the moves in the data (the
- * same rules as macros/routes.py, the tested reference).
+ * between the two, and the shortest routes over the moves in the data
+ * (guide-core.js, checked against macros/routes.py).
  *
  * The reader's plan is kept in this browser only, through guide.js's storage
- * (window.careerGuide), keyed by ids from the data, never by position: when
- * HR edits the data, a rating stays with its competency. A link carries the
- * roles and ratings in its address, so a manager opens the same comparison.
- * Everything the script shows is set as text, never as HTML.
+ * layer, keyed by ids from the data, never by position. A link carries a plan
+ * after "#", so it never reaches a web server; it opens as someone else's
+ * plan, read-only, and becomes the reader's own only when they say so.
+ * Nothing replaces or deletes the reader's plan without a question first and
+ * an Undo after. Everything the script shows is set as text, never as HTML.
  */
 (() => {
   "use strict";
 
-  const PLAN_FORMAT = "career-guide-plan/1";
-  const UNSURE = "unsure";
-  const ROUTE_LIMIT = 3;
+  const core = window.careerGuideCore;
+  const { UNSURE, own } = core;
 
   let data = null; // the data file, loaded once per visit
+  let shared = null; // a plan opened from a link: { plan, notes }, shown read-only
   const root = () => document.querySelector("[data-cg-plan]");
   const guide = () => window.careerGuide;
-  const planKey = () => `${guide().PREFIX}plan`;
+  const planKey = `${core.PREFIX}plan`;
+  // The blanks of every template and worksheet that the plan's "About me" fills, and those "Add to my agenda" fills.
+  const NAME_BLANKS = { name: "Your Name", manager: "Manager's Name" };
+  const AGENDA_BLANKS = { interests: "Career Interests", goals: "Development Goals" };
 
-  /* ---------- the plan: stored, or carried by a link ---------- */
+  /* ---------- the plan ---------- */
 
-  function emptyPlan() {
-    return { name: "", manager: "", role: "", target: "", ratings: {} };
-  }
+  // The reader's own plan, as the current data reads it.
+  const ownPlan = () => core.planAgainstData(guide().store.read(planKey), data).plan;
+  const shownPlan = () => (shared ? shared.plan : ownPlan());
 
-  // An id the data has renamed since the plan was kept, as it is now.
-  const currentId = (kind, id) => (data && data.renamed[kind][id]) || id;
-
-  function clean(plan) {
-    const result = emptyPlan();
-    if (!plan || typeof plan !== "object") return result;
-    for (const key of ["name", "manager", "role", "target"]) {
-      if (typeof plan[key] === "string") result[key] = plan[key];
-    }
-    result.role = currentId("roles", result.role);
-    result.target = currentId("roles", result.target);
-    if (plan.ratings && typeof plan.ratings === "object") {
-      for (const [id, value] of Object.entries(plan.ratings)) {
-        if (value === UNSURE || Number.isInteger(value)) result.ratings[currentId("competencies", id)] = value;
+  // Keep `plan` as the reader's; the names fill the same blanks in every template and worksheet.
+  function savePlan(plan) {
+    const kept = guide().store.write(planKey, plan);
+    if (!kept.ok) return kept;
+    for (const [field, blank] of Object.entries(NAME_BLANKS)) {
+      // A plan without a name keeps the name typed elsewhere.
+      if (plan[field]) {
+        const named = guide().rememberShared(blank, plan[field]);
+        if (!named.ok) return named;
       }
     }
-    return result;
-  }
-
-  function planFromLink() {
-    const query = new URLSearchParams(window.location.search);
-    if (!query.has("role") && !query.has("target")) return null;
-    const plan = emptyPlan();
-    plan.role = query.get("role") || "";
-    plan.target = query.get("target") || "";
-    for (const pair of (query.get("rated") || "").split(",").filter(Boolean)) {
-      const [id, value] = pair.split(":");
-      plan.ratings[id] = value === "?" ? UNSURE : Number.parseInt(value, 10);
-    }
-    return clean(plan);
-  }
-
-  const readPlan = () => planFromLink() || clean(guide().store.read(planKey()));
-
-  function savePlan(plan) {
-    guide().store.write(planKey(), plan);
-    // Name and manager fill the same blanks in every template and worksheet.
-    guide().rememberShared("Your Name", plan.name);
-    guide().rememberShared("Manager's Name", plan.manager);
-  }
-
-  function linkTo(plan) {
-    const query = new URLSearchParams();
-    if (plan.role) query.set("role", plan.role);
-    if (plan.target) query.set("target", plan.target);
-    const rated = Object.entries(plan.ratings).map(([id, value]) => `${id}:${value === UNSURE ? "?" : value}`);
-    if (rated.length) query.set("rated", rated.join(","));
-    return `${window.location.origin}${window.location.pathname}?${query}`;
+    return kept;
   }
 
   /* ---------- small DOM helpers: text only ---------- */
@@ -90,63 +58,135 @@
     return node;
   }
 
+  function button(text, onClick, primary = false) {
+    const node = element("button", text, { type: "button", class: primary ? "md-button md-button--primary" : "md-button" });
+    node.addEventListener("click", onClick);
+    return node;
+  }
+
   function siteLink(path, text) {
     const base = new URL(root().dataset.cgPlan, window.location.href); // .../assets/career-data.json
     return element("a", text, { href: new URL(`../${path}`, base).pathname });
   }
 
   const part = (name) => root().querySelector(`[data-cg-plan-part="${name}"]`);
-  const roleName = (id) => (data.roles[id] ? data.roles[id].title : id);
+  const parts = (name) => root().querySelectorAll(`[data-cg-plan-part="${name}"]`);
+  const role = (id) => own(data.roles, id);
+  const competency = (id) => own(data.competencies, id);
+  const roleName = (id) => (role(id) ? role(id).title : id);
+  const stepName = (id, rank) => (rank === UNSURE ? "Not sure" : (competency(id) && competency(id).steps[rank - 1]) || "Not asked for");
 
-  function announce(message) {
-    part("status").textContent = message;
-  }
-
-  /* ---------- routes: breadth first over the moves, as macros/routes.py ---------- */
-
-  function distances(source) {
-    const distance = { [source]: 0 };
-    const before = {};
-    const queue = [source];
-    while (queue.length) {
-      const current = queue.shift();
-      for (const [kind, target] of data.roles[current].moves) {
-        if (!(target in distance)) {
-          distance[target] = distance[current] + 1;
-          queue.push(target);
-        }
-        if (distance[target] === distance[current] + 1) (before[target] = before[target] || []).push([kind, current]);
-      }
+  // The status line nearest to where the person acted: the first one beside it or beside one of its containers.
+  function statusNear(control) {
+    for (let box = control; box && box !== document.body; box = box.parentElement) {
+      const status = box.querySelector(':scope > [role="status"]');
+      if (status && !status.closest("[hidden]")) return status;
     }
-    return { distance, before };
+    return part("status");
   }
 
-  function shortestRoutes(source, target) {
-    if (source === target) return [];
-    const { before } = distances(source);
-    if (!before[target]) return [];
-    const routesTo = (id) => {
-      if (id === source) return [[]];
-      const found = [];
-      for (const [kind, previous] of before[id]) {
-        for (const route of routesTo(previous)) {
-          found.push([...route, [kind, id]]);
-          if (found.length >= ROUTE_LIMIT) return found;
-        }
-      }
-      return found;
-    };
-    return routesTo(target).slice(0, ROUTE_LIMIT);
+  function announce(message, control = null, { sticky = false } = {}) {
+    const status = statusNear(control);
+    status.replaceChildren(message);
+    clearTimeout(status.cgTimer);
+    if (!sticky) status.cgTimer = setTimeout(() => status.replaceChildren(), 10000);
+    return status;
   }
 
-  /* ---------- what the page shows ---------- */
+  // A message with an Undo button, which gives back what `snapshot` holds.
+  function announceWithUndo(message, control, snapshot, undone) {
+    const status = announce(message, control, { sticky: true });
+    status.append(
+      " ",
+      button("Undo", () => {
+        const restored = guide().store.restore(snapshot);
+        render();
+        if (restored.ok) announce(undone, control);
+        else announce(`Could not undo: ${core.writeFailure(restored)}.`, control, { sticky: true });
+      }),
+    );
+  }
+
+  /* A question asked in the page, next to where the person acted: `choices` are [label, action]
+     pairs; the first is the safe one. Nothing happens until one is chosen. */
+  let openQuestion = null;
+  function ask(control, question, lines, choices) {
+    const host = control.closest("p, div");
+    if (openQuestion) openQuestion.remove();
+    const box = element("div", "", { class: "cg-decision", role: "group", "aria-label": question });
+    box.append(element("p", question, { class: "cg-decision__question" }));
+    if (lines.length) {
+      const list = element("ul");
+      for (const line of lines) list.append(element("li", line));
+      box.append(list);
+    }
+    const row = element("p", "", { class: "cg-plan__actions" });
+    choices.forEach(([label, action], index) =>
+      row.append(
+        button(
+          label,
+          () => {
+            box.remove();
+            action();
+            control.focus();
+          },
+          index === choices.length - 1,
+        ),
+      ),
+    );
+    box.append(row);
+    host.after(box);
+    openQuestion = box;
+    row.querySelector("button").focus();
+  }
+
+  /* ---------- routes and gaps ---------- */
 
   function competenciesOf(plan) {
     const ids = [];
     for (const roleId of [plan.role, plan.target]) {
-      if (data.roles[roleId]) ids.push(...Object.keys(data.roles[roleId].skills));
+      if (role(roleId)) ids.push(...Object.keys(role(roleId).skills));
     }
-    return [...new Set(ids)].filter((id) => data.competencies[id]);
+    return [...new Set(ids)].filter(competency);
+  }
+
+  function gaps(plan) {
+    const mine = role(plan.role);
+    return Object.entries(role(plan.target).skills)
+      .filter(([id]) => competency(id))
+      .map(([id, expected]) => {
+        const rated = own(plan.ratings, id);
+        const current = Number.isInteger(rated) ? rated : (mine && own(mine.skills, id)) || 0;
+        return { id, current, rated: Number.isInteger(rated), unsure: rated === UNSURE, expected, gap: expected - current };
+      })
+      .sort((a, b) => b.gap - a.gap || competency(a.id).name.localeCompare(competency(b.id).name));
+  }
+
+  /* ---------- what the page shows ---------- */
+
+  function renderShared() {
+    const box = part("shared");
+    box.hidden = !shared;
+    for (const mine of parts("own")) mine.hidden = Boolean(shared);
+    box.replaceChildren();
+    if (!shared) return;
+    const whose = shared.plan.name ? `${shared.plan.name}'s plan` : "A plan shared with you";
+    box.append(element("p", whose, { class: "cg-plan__shared-title" }));
+    box.append(
+      element(
+        "p",
+        "Opened from a link, read-only: their role, the role they are curious about, their own ratings, the gaps and the routes. Nothing on this page changes your own plan.",
+      ),
+    );
+    if (shared.notes.length) {
+      box.append(element("p", "Some of what this link says is not in the guide any more, and is left out:"));
+      const list = element("ul");
+      for (const note of shared.notes) list.append(element("li", note));
+      box.append(list);
+    }
+    const actions = element("p", "", { class: "cg-plan__actions" });
+    actions.append(button("Make this my plan", (event) => adoptShared(event.currentTarget)), button("Back to my own plan", () => leaveShared()));
+    box.append(actions, element("p", "", { class: "cg-status", role: "status", "aria-live": "polite" }));
   }
 
   function renderRating(plan) {
@@ -154,21 +194,22 @@
     box.replaceChildren();
     const ids = competenciesOf(plan);
     if (!ids.length) {
-      box.append(element("p", "Choose your role to rate yourself against its competencies."));
+      box.append(element("p", shared ? "This plan names no role." : "Choose your role to rate yourself against its competencies."));
       return;
     }
-    box.append(element("p", "For each competency, choose the level that describes you today. Each level says what it looks like."));
+    if (!shared) box.append(element("p", "For each competency, choose the level that describes you today. Each level says what it looks like.", { class: "cg-screen-only" }));
     for (const id of ids) {
-      const competency = data.competencies[id];
+      const skill = competency(id);
       const set = element("fieldset", "", { class: "cg-plan__rate" });
       const legend = element("legend");
-      legend.append(siteLink(competency.url, competency.name));
+      legend.append(siteLink(skill.url, skill.name));
       set.append(legend);
-      const choices = [...competency.steps.map((step, index) => [index + 1, step, competency.levels[index]]), [UNSURE, "Not sure", ""]];
+      const choices = [...skill.steps.map((step, index) => [index + 1, step, skill.levels[index]]), [UNSURE, "Not sure", ""]];
       for (const [value, step, text] of choices) {
         const inputId = `cg-rate-${id}-${value}`;
         const input = element("input", "", { type: "radio", name: `cg-rate-${id}`, id: inputId, value: String(value) });
-        input.checked = plan.ratings[id] === value;
+        input.checked = own(plan.ratings, id) === value;
+        input.disabled = Boolean(shared);
         const label = element("label", "", { for: inputId });
         label.append(element("strong", step));
         if (text) label.append(document.createTextNode(`: ${text}`));
@@ -178,25 +219,13 @@
       }
       box.append(set);
     }
-  }
-
-  function gaps(plan) {
-    const mine = data.roles[plan.role];
-    const target = data.roles[plan.target];
-    return Object.entries(target.skills)
-      .filter(([id]) => data.competencies[id])
-      .map(([id, expected]) => {
-        const rated = plan.ratings[id];
-        const current = Number.isInteger(rated) ? rated : (mine && mine.skills[id]) || 0;
-        return { id, current, rated: Number.isInteger(rated), unsure: rated === UNSURE, expected, gap: expected - current };
-      })
-      .sort((a, b) => b.gap - a.gap || data.competencies[a.id].name.localeCompare(data.competencies[b.id].name));
+    box.append(element("p", "", { class: "cg-status", role: "status", "aria-live": "polite" }));
   }
 
   // Empty `box`; when the plan lacks either role, say so in it and return false.
   function startWithBothRoles(box, plan, message) {
     box.replaceChildren();
-    if (data.roles[plan.role] && data.roles[plan.target]) return true;
+    if (role(plan.role) && role(plan.target)) return true;
     box.append(element("p", message));
     return false;
   }
@@ -204,22 +233,21 @@
   function renderCompare(plan) {
     const box = part("compare");
     if (!startWithBothRoles(box, plan, "Choose your role and a role you are curious about to compare them.")) return;
-    const target = data.roles[plan.target];
-    box.append(element("p", `${roleName(plan.role)} (or your own rating, where you gave one) against what ${target.title} expects, biggest gaps first.`));
+    const target = role(plan.target);
+    const rater = shared ? "their own rating" : "your own rating";
+    box.append(element("p", `${roleName(plan.role)} (or ${rater}, where given) against what ${target.title} expects, biggest gaps first.`));
     const table = element("table", "", { class: "cg-plan__compare" });
     const head = element("tr");
-    for (const title of ["Competency", "Where I am", `${target.title} expects`, "Gap"]) head.append(element("th", title, { scope: "col" }));
+    for (const title of ["Competency", shared ? "Where they are" : "Where I am", `${target.title} expects`, "Gap"]) head.append(element("th", title, { scope: "col" }));
     table.append(element("thead"), element("tbody"));
     table.tHead.append(head);
     for (const row of gaps(plan)) {
-      const competency = data.competencies[row.id];
-      const stepName = (rank) => (rank ? competency.steps[rank - 1] : "Not asked for");
       const tr = element("tr");
       const name = element("th", "", { scope: "row" });
-      name.append(siteLink(competency.url, competency.name));
-      const where = row.unsure ? "Not sure" : `${stepName(row.current)}${row.rated ? " (my rating)" : ""}`;
+      name.append(siteLink(competency(row.id).url, competency(row.id).name));
+      const where = row.unsure ? "Not sure" : `${stepName(row.id, row.current)}${row.rated ? (shared ? " (their rating)" : " (my rating)") : ""}`;
       const gap = row.gap > 0 ? `${row.gap} level${row.gap > 1 ? "s" : ""} to grow` : "None";
-      tr.append(name, element("td", where), element("td", stepName(row.expected)), element("td", gap));
+      tr.append(name, element("td", where), element("td", stepName(row.id, row.expected)), element("td", gap));
       table.tBodies[0].append(tr);
     }
     box.append(table);
@@ -234,21 +262,21 @@
     const box = part("routes");
     if (!startWithBothRoles(box, plan, "Choose both roles to see the routes between them.")) return;
     if (plan.role === plan.target) {
-      box.append(element("p", "That is your role: choose another one to see how to get there."));
+      box.append(element("p", "That is the same role: choose another one to see how to get there."));
       return;
     }
-    const routes = shortestRoutes(plan.role, plan.target);
+    const routes = core.shortestRoutes(data, plan.role, plan.target);
     if (!routes.length) {
       box.append(element("p", `No route from ${roleName(plan.role)} to ${roleName(plan.target)} is recorded in the guide: no chain of step-up and lateral moves leads there.`));
-      const leading = Object.entries(data.roles).filter(([, role]) => role.moves.some(([, target]) => target === plan.target));
+      const leading = Object.entries(data.roles).filter(([, other]) => other.moves.some(([, target]) => target === plan.target));
       if (leading.length) {
         const list = element("ul");
-        for (const [id, role] of leading) {
+        for (const [, other] of leading) {
           const item = element("li");
-          item.append(siteLink(role.url, role.title), ` (${data.families[role.family].name}) leads there directly`);
+          item.append(siteLink(other.url, other.title), ` (${own(data.families, other.family).name}) leads there directly`);
           list.append(item);
         }
-        box.append(element("p", "Roles that do lead there, to talk about with your manager:"), list);
+        box.append(element("p", "Roles that do lead there, to talk about in the conversation:"), list);
       }
       return;
     }
@@ -258,10 +286,14 @@
       const list = element("ol", "", { class: "cg-plan__route" });
       let from = plan.role;
       for (const [kind, id] of route) {
-        const role = data.roles[id];
-        const changes = Object.entries(role.skills).filter(([c, rank]) => (data.roles[from].skills[c] || 0) < rank).length;
+        const step = role(id);
+        const changes = Object.entries(step.skills).filter(([skill, rank]) => (own(role(from).skills, skill) || 0) < rank).length;
         const item = element("li");
-        item.append(`${kind === "next" ? "Step up" : "Lateral move"} to `, siteLink(role.url, role.title), ` (${data.families[role.family].name}, ${role.level}): ${changes} competenc${changes === 1 ? "y" : "ies"} new or raised.`);
+        item.append(
+          `${kind === "next" ? "Step up" : "Lateral move"} to `,
+          siteLink(step.url, step.title),
+          ` (${own(data.families, step.family).name}, ${step.level}): ${changes} competenc${changes === 1 ? "y" : "ies"} new or raised.`,
+        );
         list.append(item);
         from = id;
       }
@@ -269,32 +301,75 @@
     }
   }
 
-  function render(plan) {
-    for (const field of root().querySelectorAll("[data-cg-plan-field]")) field.value = plan[field.dataset.cgPlanField] || "";
+  function render() {
+    const plan = shownPlan();
+    renderShared();
+    for (const field of root().querySelectorAll("[data-cg-plan-field]")) {
+      field.value = plan[field.dataset.cgPlanField] || "";
+      field.disabled = Boolean(shared);
+    }
     renderRating(plan);
     renderCompare(plan);
     renderRoutes(plan);
     part("version").textContent = `${data.company} career data, version ${data.version}; printed ${new Date().toISOString().slice(0, 10)}.`;
   }
 
+  /* ---------- a shared plan: read-only until the reader makes it theirs ---------- */
+
+  function openShared() {
+    const found = core.sharedPlanIn(window.location.search, window.location.hash);
+    if (!found) {
+      shared = null;
+      return;
+    }
+    // Links sent before plans moved after "#": the page moves their data there, out of the address the server sees.
+    if (found.moved) window.history.replaceState(window.history.state, "", `${window.location.pathname}${found.fragment}`);
+    const checked = core.planAgainstData(found.plan, data);
+    shared = { plan: checked.plan, notes: [...found.problems, ...checked.notes] };
+  }
+
+  function leaveShared() {
+    shared = null;
+    window.history.replaceState(window.history.state, "", window.location.pathname);
+    render();
+    part("rating").scrollIntoView({ block: "nearest" });
+  }
+
+  function adoptShared(control) {
+    const mine = ownPlan();
+    // Roles and ratings come from the link; the names stay the reader's own, unless they have none.
+    const theirs = { ...shared.plan, name: mine.name || shared.plan.name, manager: mine.manager };
+    const replace = () => {
+      const before = guide().store.snapshot();
+      const kept = savePlan(theirs);
+      if (!kept.ok) return announce(`Your plan was not changed: ${core.writeFailure(kept)}.`, control, { sticky: true });
+      leaveShared();
+      announceWithUndo("This is now your plan.", part("status"), before, "Your own plan is back.");
+    };
+    if (core.isEmptyPlan(mine)) return replace();
+    ask(control, "Replace your own plan with this one?", core.describeReplacement(mine, theirs, data), [
+      ["Keep my plan", () => announce("Your plan is unchanged.", control)],
+      ["Replace my plan", replace],
+    ]);
+  }
+
   /* ---------- what the reader does ---------- */
 
-  function update(change) {
-    const plan = { ...readPlan(), ...change };
-    savePlan(plan);
-    if (window.location.search) window.history.replaceState(null, "", window.location.pathname);
-    if (data) render(plan); // otherwise setUp renders it once the data is in
+  function update(change, control) {
+    const kept = savePlan({ ...ownPlan(), ...change });
+    render();
+    if (!kept.ok) announce(guide().unkeptMessage(kept, "Your plan"), document.getElementById(control.id) || root(), { sticky: true });
   }
 
   document.addEventListener("change", (event) => {
     const target = event.target;
-    if (!(target instanceof HTMLElement) || !root() || !root().contains(target)) return;
+    if (!(target instanceof HTMLElement) || !root() || !root().contains(target) || !data || shared) return;
     if (target.matches("[data-cg-plan-field]")) {
-      update({ [target.dataset.cgPlanField]: target.value.trim() });
+      update({ [target.dataset.cgPlanField]: target.value.trim() }, target);
     } else if (target.matches('input[type="radio"][name^="cg-rate-"]')) {
-      const plan = readPlan();
+      const plan = ownPlan();
       plan.ratings[target.name.slice("cg-rate-".length)] = target.value === UNSURE ? UNSURE : Number.parseInt(target.value, 10);
-      update({ ratings: plan.ratings });
+      update({ ratings: plan.ratings }, target);
       document.getElementById(target.id)?.focus();
     } else if (target.matches('[data-cg-action="import-plan"]')) {
       importPlan(target);
@@ -303,72 +378,151 @@
 
   document.addEventListener("input", (event) => {
     const target = event.target;
-    if (target instanceof HTMLInputElement && target.matches("input[data-cg-plan-field]")) {
-      const plan = { ...readPlan(), [target.dataset.cgPlanField]: target.value.trim() };
-      savePlan(plan);
-    }
+    if (!(target instanceof HTMLInputElement) || !target.matches("input[data-cg-plan-field]") || !data || shared) return;
+    const name = target.dataset.cgPlanField;
+    const value = target.value.trim();
+    const kept = guide().store.write(planKey, { ...ownPlan(), [name]: value });
+    const named = kept.ok ? guide().rememberShared(own(NAME_BLANKS, name), value) : kept;
+    if (!named.ok) announce(guide().unkeptMessage(named, "Your plan"), target, { sticky: true });
   });
 
   async function importPlan(input) {
     const [file] = input.files;
     input.value = "";
     if (!file) return;
+    const control = root().querySelector('label[for="cg-plan-import"]') || input;
+    const refuse = (why) => announce(`${file.name} was not opened, and nothing was changed: ${why}. Choose a file made with "Download my plan".`, control, { sticky: true });
+    if (file.size > core.LIMITS.bytes) return refuse("it is far larger than a plan saved from this guide");
+    let text;
     try {
-      const saved = JSON.parse(await file.text());
-      if (!saved || saved.format !== PLAN_FORMAT || typeof saved.plan !== "object") throw new Error("not a plan");
-      const plan = clean(saved.plan);
-      update(plan);
-      announce(`Opened the plan saved in ${file.name}.`);
+      text = await file.text();
     } catch {
-      announce(`${file.name} is not a plan saved from this guide: nothing was changed. Choose a file made with "Download my plan".`);
+      return refuse("the browser could not read it");
     }
+    const opened = core.readPlanFile(text, data);
+    if (!opened.ok) return refuse(opened.reason);
+    const mine = ownPlan();
+    const notes = opened.notes.length ? ` Left out, as the guide no longer has them: ${opened.notes.join("; ")}.` : "";
+    const replace = () => {
+      const before = guide().store.snapshot();
+      const kept = savePlan(opened.plan);
+      if (!kept.ok) return announce(`${file.name} was not opened, and nothing was changed: ${core.writeFailure(kept)}.`, control, { sticky: true });
+      render();
+      announceWithUndo(`Opened the plan saved in ${file.name}.${notes}`, control, before, "Your plan is as it was before you opened the file.");
+    };
+    const changes = core.describeReplacement(mine, opened.plan, data);
+    if (core.isEmptyPlan(mine) || !changes.length) return replace();
+    ask(control, `Replace your plan with the one in ${file.name}?`, [...changes, ...(notes ? [notes.trim()] : [])], [
+      ["Keep my plan", () => announce(`${file.name} was not opened; your plan is unchanged.`, control)],
+      ["Replace my plan", replace],
+    ]);
+  }
+
+  // "Add to my agenda": the lines the plan adds, merged with what the reader wrote in those blanks.
+  function addToAgenda(control) {
+    const plan = ownPlan();
+    if (!role(plan.role) || !role(plan.target)) return announce("Choose your role and a role you are curious about first.", control);
+    const target = role(plan.target);
+    const biggest = gaps(plan).filter((row) => row.gap > 0).slice(0, 3);
+    const names = biggest.map((row) => competency(row.id).name);
+    const asked = data.questions.filter((question) => question.competencies.some((id) => biggest.some((row) => row.id === id)));
+    const step = (row, rank) => (rank ? stepName(row.id, rank) : "not yet");
+    // One line for each gap and each question: the agenda and the worksheet take answers of several lines.
+    const goals = biggest.length
+      ? [`To grow towards ${target.title}:`, ...biggest.map((row) => `- ${competency(row.id).name}: from ${step(row, row.current)} to ${step(row, row.expected)}`)]
+      : [`To keep growing towards ${target.title}.`];
+    const questions = asked.length ? ["Questions for you:", ...asked.map((question) => `- ${question.text}`)] : [];
+    const additions = [
+      [AGENDA_BLANKS.interests, `${target.title} (${own(data.families, target.family).name})`],
+      [AGENDA_BLANKS.goals, [...goals, ...questions].join("\n")],
+    ];
+    const store = guide().store;
+    const before = store.snapshot([`${core.PREFIX}placeholders`, `${core.PREFIX}added`]);
+    const blanks = store.read(`${core.PREFIX}placeholders`);
+    const added = store.read(`${core.PREFIX}added`);
+    for (const [blank, lines] of additions) {
+      const key = blank.toLowerCase();
+      blanks[key] = core.mergeAdded(own(blanks, key) || "", own(added, key) || "", lines);
+      added[key] = lines;
+    }
+    const kept = store.write(`${core.PREFIX}placeholders`, blanks);
+    const noted = kept.ok ? store.write(`${core.PREFIX}added`, added) : kept;
+    if (!kept.ok || !noted.ok) {
+      store.restore(before);
+      return announce(`Nothing was added: ${core.writeFailure(noted)}.`, control, { sticky: true });
+    }
+    announceWithUndo(
+      `Added to your agenda and preparation worksheet: ${target.title}${names.length ? `, and your biggest gaps: ${names.join(", ")}` : ""}. What you wrote there yourself stays.`,
+      control,
+      before,
+      "Your agenda is as it was.",
+    );
+  }
+
+  function downloadPlan(plan) {
+    const body = core.planFile(plan, data.version);
+    const link = element("a", "", { href: URL.createObjectURL(new Blob([body], { type: "application/json" })), download: "my-career-plan.json" });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }
+
+  // "Forget me": say what goes, offer the plan as a file first, delete only when asked, and keep an Undo while the page is open.
+  function forget(control) {
+    const store = guide().store;
+    const plan = ownPlan();
+    const keys = store.keys();
+    const pages = keys.filter((key) => key.startsWith(`${core.PREFIX}worksheet:`)).length;
+    const names = Object.keys(store.read(`${core.PREFIX}placeholders`)).length;
+    const lines = [];
+    if (!core.isEmptyPlan(plan)) {
+      const rated = Object.keys(plan.ratings).length;
+      const roles = [plan.role, plan.target].filter(role).map(roleName);
+      lines.push(`your plan${roles.length ? ` (${roles.join(", ")})` : ""}, with ${rated} rating${rated === 1 ? "" : "s"}`);
+    }
+    if (pages) lines.push(`your answers on ${pages} worksheet${pages === 1 ? "" : "s"}`);
+    if (names) lines.push(`${names} name${names === 1 ? "" : "s"} and blank${names === 1 ? "" : "s"} you filled in the messages`);
+    if (!lines.length) return announce("This guide keeps nothing of yours in this browser.", control);
+    const choices = [["Keep everything", () => announce("Nothing was deleted.", control)]];
+    if (!core.isEmptyPlan(plan)) choices.push(["Download my plan first", () => (downloadPlan(plan), forget(control))]);
+    choices.push([
+      "Delete everything",
+      () => {
+        const before = store.snapshot();
+        const failed = keys.map((key) => store.remove(key)).find((result) => !result.ok);
+        render();
+        if (failed) return announce(`Not everything could be deleted: ${core.writeFailure(failed)}.`, control, { sticky: true });
+        announceWithUndo(
+          "Everything this guide kept in this browser is deleted: your plan, answers and names.",
+          control,
+          before,
+          "Everything is back as it was.",
+        );
+      },
+    ]);
+    ask(control, "Delete everything this guide keeps in this browser?", lines, choices);
   }
 
   document.addEventListener("click", (event) => {
-    const button = event.target instanceof Element && event.target.closest("[data-cg-action]");
-    if (!button || !root() || !root().contains(button) || !data) return;
-    const plan = readPlan();
-    switch (button.dataset.cgAction) {
-      case "copy-link":
-        return void navigator.clipboard.writeText(linkTo(plan)).then(
-          () => announce("Link copied: it opens this comparison and your ratings, without your name."),
-          () => announce(`Copy this link: ${linkTo(plan)}`),
-        );
-      case "to-agenda": {
-        if (!data.roles[plan.role] || !data.roles[plan.target]) return announce("Choose your role and a role you are curious about first.");
-        const target = data.roles[plan.target];
-        const biggest = gaps(plan).filter((row) => row.gap > 0).slice(0, 3);
-        const names = biggest.map((row) => data.competencies[row.id].name);
-        const asked = data.questions.filter((question) => question.competencies.some((id) => biggest.some((row) => row.id === id)));
-        const step = (row, rank) => (rank ? data.competencies[row.id].steps[rank - 1] : "not yet");
-        // One line for each gap and each question: the agenda and the worksheet take answers of several lines.
-        const goals = biggest.length
-          ? [
-              `To grow towards ${target.title}:`,
-              ...biggest.map((row) => `- ${data.competencies[row.id].name}: from ${step(row, row.current)} to ${step(row, row.expected)}`),
-            ]
-          : [`To keep growing towards ${target.title}.`];
-        const questions = asked.length ? ["Questions for you:", ...asked.map((question) => `- ${question.text}`)] : [];
-        guide().rememberShared("Career Interests", `${target.title} (${data.families[target.family].name})`);
-        guide().rememberShared("Development Goals", [...goals, ...questions].join("\n"));
-        return announce(
-          `Added to your agenda and preparation worksheet: ${target.title}${names.length ? `, and your biggest gaps: ${names.join(", ")}` : ""}.`,
-        );
+    const control = event.target instanceof Element && event.target.closest("[data-cg-action]");
+    if (!control || !root() || !root().contains(control) || !data) return;
+    switch (control.dataset.cgAction) {
+      case "copy-link": {
+        const link = `${window.location.origin}${window.location.pathname}${core.planToFragment(ownPlan())}`;
+        return void guide()
+          .copyText(link)
+          .then(
+            () => announce("Link copied. It opens your name, roles and ratings, read-only, for your manager; your answers stay here.", control),
+            () => announce(`Copy this link by hand: ${link}`, control, { sticky: true }),
+          );
       }
-      case "export-plan": {
-        const body = JSON.stringify({ format: PLAN_FORMAT, data_version: data.version, plan }, null, 2);
-        const link = element("a", "", { href: URL.createObjectURL(new Blob([body], { type: "application/json" })), download: "my-career-plan.json" });
-        document.body.append(link);
-        link.click();
-        link.remove();
-        return announce("Your plan is downloaded: open it here on another computer with \"Open a saved plan\".");
-      }
-      case "forget": {
-        for (const key of guide().store.keys()) guide().store.remove(key);
-        if (window.location.search) window.history.replaceState(null, "", window.location.pathname);
-        render(emptyPlan());
-        return announce("Everything this guide kept in this browser is forgotten: your plan, answers and names.");
-      }
+      case "to-agenda":
+        return addToAgenda(control);
+      case "export-plan":
+        downloadPlan(ownPlan());
+        return announce('Your plan is downloaded as my-career-plan.json: open it on another computer with "Open a saved plan".', control);
+      case "forget":
+        return forget(control);
     }
   });
 
@@ -381,11 +535,18 @@
         if (!response.ok) throw new Error(String(response.status));
         data = await response.json();
       }
-      render(readPlan());
     } catch {
-      announce("The guide's data could not be loaded: reload the page to try again.");
+      announce("The guide's data could not be loaded: reload the page to try again.", null, { sticky: true });
+      return;
     }
+    openShared();
+    render();
   }
+
+  // A shared link opened on the plan page itself (pasted into the address bar) changes only the fragment.
+  window.addEventListener("hashchange", () => {
+    if (root() && data) setUp();
+  });
 
   guide().onEveryPage(setUp);
 })();

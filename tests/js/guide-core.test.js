@@ -1,0 +1,254 @@
+// The browser's logic without a browser: guide-core.js under Node's test runner (`make test-fast`).
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const path = require("node:path");
+
+const core = require(path.join(__dirname, "..", "..", "docs", "assets", "guide-core.js"));
+
+// localStorage as the storage layer sees it, with a quota and a switch to turn it off.
+function memoryStorage({ quota = Infinity, off = false } = {}) {
+  const items = new Map();
+  const used = () => [...items].reduce((sum, [key, value]) => sum + key.length + value.length, 0);
+  const refuse = (name) => Object.assign(new Error(name), { name });
+  return {
+    items,
+    get length() {
+      if (off) throw refuse("SecurityError");
+      return items.size;
+    },
+    key: (index) => [...items.keys()][index] ?? null,
+    getItem(key) {
+      if (off) throw refuse("SecurityError");
+      return items.has(key) ? items.get(key) : null;
+    },
+    setItem(key, value) {
+      if (off) throw refuse("SecurityError");
+      const previous = items.get(key) || "";
+      if (used() - previous.length + String(value).length > quota) throw refuse("QuotaExceededError");
+      items.set(key, String(value));
+    },
+    removeItem(key) {
+      if (off) throw refuse("SecurityError");
+      items.delete(key);
+    },
+  };
+}
+
+const P = core.PREFIX;
+
+// A small guide: three roles, two competencies, one renamed id of each.
+const DATA = {
+  version: "abc",
+  families: { eng: { name: "Engineering" } },
+  roles: {
+    junior: { title: "Junior", family: "eng", moves: [["next", "senior"], ["lateral", "analyst"]], skills: { craft: 2 } },
+    senior: { title: "Senior", family: "eng", moves: [], skills: { craft: 3, care: 2 } },
+    analyst: { title: "Analyst", family: "eng", moves: [["next", "senior"]], skills: { care: 2 } },
+  },
+  competencies: { craft: { name: "Craft", steps: ["A", "B", "C", "D"] }, care: { name: "Care", steps: ["A", "B", "C"] } },
+  renamed: { roles: { "old-junior": "junior" }, competencies: { "old-craft": "craft" } },
+};
+
+test("a kept value comes back as written", () => {
+  const backend = memoryStorage();
+  const store = core.createStore(backend);
+  const plan = { name: "Ada", manager: "Grace", role: "junior", target: "senior", ratings: { craft: 2, care: "unsure" } };
+  assert.deepEqual(store.write(`${P}plan`, plan), { ok: true });
+  assert.deepEqual({ ...store.read(`${P}plan`), ratings: { ...store.read(`${P}plan`).ratings } }, plan);
+  assert.equal(JSON.parse(backend.getItem(`${P}format`)).version, core.STORAGE_VERSION, "the format is recorded with the first write");
+});
+
+test("a value that fails its check is set aside, said once, and never stops the page", () => {
+  const corrupt = {
+    plan: ["not json", "null", "[]", '{"ratings": {"craft": {"deep": [1]}}}', '{"role": 7}', '"a string"'],
+    placeholders: ["{", '{"name": 5}', '["a"]', `{"my action#100000000": "x"}`],
+    "worksheet:role-junior": ["{", '{"q": {"nested": true}}', `{"plan-r99999999-action": "x"}`],
+    editor: ["{", '{"on": "yes"}'],
+    added: ["{", "3"],
+  };
+  for (const [key, values] of Object.entries(corrupt)) {
+    for (const raw of values) {
+      const backend = memoryStorage();
+      backend.setItem(P + key, raw);
+      const resets = [];
+      const store = core.createStore(backend, { onReset: (what, problems) => resets.push([what, problems]) });
+      const value = store.read(P + key);
+      assert.ok(value !== null && typeof value === "object", `${key} = ${raw} reads as an empty value`);
+      assert.equal(resets.length, 1, `${key} = ${raw} is reported`);
+      assert.equal(backend.getItem(P + key), null, "the original moved away");
+      const [asideKey] = [...backend.items.keys()].filter((name) => name.startsWith(`${P}set-aside:`));
+      assert.equal(JSON.parse(backend.getItem(asideKey)).raw, raw, "and is kept as it was");
+      store.read(P + key);
+      assert.equal(resets.length, 1, "said once");
+    }
+  }
+});
+
+test("crafted counts are bounded, not followed", () => {
+  const checked = core.checkTexts({ "my action#3": "a", "my action#100000000": "b", "plan-r2-action": "c", "plan-r5000-action": "d" });
+  assert.deepEqual(Object.keys(checked.value).sort(), ["my action#3", "plan-r2-action"]);
+  assert.equal(checked.problems.length, 2);
+});
+
+test("ids are the objects' own keys, never Object.prototype's", () => {
+  const checked = core.checkPlan({ role: "__proto__", target: "constructor", ratings: { __proto__: 2, constructor: 1, toString: 3 } });
+  assert.equal(checked.value.role, "");
+  assert.equal(checked.value.target, "constructor", "a valid id shape...");
+  const { plan, notes } = core.planAgainstData(checked.value, DATA);
+  assert.equal(plan.target, "", "...that the guide does not have");
+  assert.ok(notes.some((note) => note.includes("constructor")));
+  assert.equal(core.own({}, "constructor"), undefined);
+  const texts = core.checkTexts(JSON.parse('{"__proto__": "x", "constructor": "y"}')).value;
+  assert.equal(Object.getPrototypeOf(texts), null);
+  assert.equal(texts.__proto__, "x");
+  assert.deepEqual(core.shortestRoutes(DATA, "junior", "constructor"), []);
+  assert.deepEqual(core.shortestRoutes(DATA, "__proto__", "senior"), []);
+});
+
+test("a failed write says why and changes nothing", () => {
+  const full = memoryStorage({ quota: 60 });
+  const store = core.createStore(full);
+  const result = store.write(`${P}placeholders`, { note: "x".repeat(100) });
+  assert.deepEqual(result, { ok: false, reason: "full" });
+  assert.equal(full.getItem(`${P}placeholders`), null);
+  assert.match(core.writeFailure(result), /full/);
+
+  const off = core.createStore(memoryStorage({ off: true }));
+  assert.deepEqual(off.write(`${P}plan`, core.emptyPlan()), { ok: false, reason: "unavailable" });
+  assert.deepEqual(off.read(`${P}placeholders`), core.dict(), "reading switched-off storage gives an empty value");
+  assert.deepEqual(off.keys(), []);
+
+  const huge = core.createStore(memoryStorage()).write(`${P}worksheet:a`, Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`q${i}`, "x".repeat(19000)])));
+  assert.equal(huge.reason, "too-large");
+  const invalid = core.createStore(memoryStorage()).write(`${P}plan`, { role: "Not An Id" });
+  assert.equal(invalid.reason, "invalid");
+});
+
+test("a key that is not the guide's is never touched", () => {
+  const backend = memoryStorage();
+  backend.setItem("other-site", "{");
+  const store = core.createStore(backend);
+  assert.deepEqual(store.keys(), []);
+  assert.throws(() => store.read("other-site"));
+  assert.throws(() => store.remove("other-site"));
+});
+
+test("a snapshot gives everything back", () => {
+  const backend = memoryStorage();
+  const store = core.createStore(backend);
+  store.write(`${P}plan`, { ...core.emptyPlan(), role: "junior" });
+  store.write(`${P}worksheet:x`, { a: "b" });
+  const before = store.snapshot();
+  for (const key of store.keys()) store.remove(key);
+  store.write(`${P}placeholders`, { c: "d" });
+  assert.deepEqual(store.restore(before), { ok: true });
+  assert.equal(store.read(`${P}plan`).role, "junior");
+  assert.equal(store.read(`${P}worksheet:x`).a, "b");
+  assert.equal(backend.getItem(`${P}placeholders`), null, "what came after is gone again");
+});
+
+test("a plan goes into a link's fragment and comes back", () => {
+  const plan = { ...core.emptyPlan(), name: "Ada Lovelace & co", role: "junior", target: "senior", ratings: core.dict([["craft", 2], ["care", "unsure"]]) };
+  const fragment = core.planToFragment(plan);
+  assert.ok(fragment.startsWith("#"));
+  const found = core.sharedPlanIn("", fragment);
+  assert.equal(found.moved, false);
+  assert.deepEqual(found.problems, []);
+  assert.equal(found.plan.name, "Ada Lovelace & co");
+  assert.deepEqual({ ...found.plan.ratings }, { craft: 2, care: "unsure" });
+  assert.equal(core.sharedPlanIn("", "#about-me"), null, "a heading's anchor is not a plan");
+  assert.equal(core.sharedPlanIn("?q=1", ""), null);
+});
+
+test("a link sent before plans moved after # still opens, and is moved there", () => {
+  const found = core.sharedPlanIn("?role=junior&target=senior&rated=craft:3,care:?", "");
+  assert.equal(found.moved, true);
+  assert.equal(found.plan.role, "junior");
+  assert.equal(found.fragment, core.planToFragment(found.plan));
+  assert.ok(!found.fragment.includes("?role"));
+});
+
+test("a link's unknown roles, competencies and out-of-scale ratings are named, never shown as undefined", () => {
+  const found = core.sharedPlanIn("", "#shared-plan=1&role=gone&target=old-junior&rated=craft:9,care:x,old-craft:2,nope:1");
+  const { plan, notes } = core.planAgainstData(found.plan, DATA);
+  assert.equal(plan.role, "");
+  assert.equal(plan.target, "junior", "a renamed role follows previous_ids");
+  assert.deepEqual({ ...plan.ratings }, { craft: 2 }, "the renamed competency's rating; 9 is outside the scale");
+  const said = [...found.problems, ...notes].join("\n");
+  for (const words of ['"gone" no longer exists', "outside its scale (1 to 4)", '"nope" no longer exists', '"care:x" is not a level']) {
+    assert.ok(said.includes(words), `${words} in ${said}`);
+  }
+  assert.ok(!said.includes("undefined"));
+});
+
+test("a plan file is checked completely before anything changes", () => {
+  const good = core.planFile({ name: "Ada", manager: "", role: "old-junior", target: "senior", ratings: { craft: 2 } }, "abc");
+  const opened = core.readPlanFile(good, DATA);
+  assert.equal(opened.ok, true);
+  assert.equal(opened.plan.role, "junior");
+  const refused = [
+    "",
+    "{",
+    "[]",
+    JSON.stringify({ format: "career-guide-plan/1", plan: null }),
+    JSON.stringify({ format: "career-guide-plan/1", plan: [] }),
+    JSON.stringify({ format: "career-guide-plan/1", plan: { name: 5 } }),
+    JSON.stringify({ format: "career-guide-plan/1", plan: { ratings: { craft: { a: { b: { c: 1 } } } } } }),
+    JSON.stringify({ format: "career-guide-plan/1", plan: { ratings: [1, 2] } }),
+    JSON.stringify({ destination: "the sea" }),
+    `{"format": "career-guide-plan/1", "plan": {"name": "${"x".repeat(core.LIMITS.bytes)}"}}`,
+  ];
+  for (const text of refused) {
+    const result = core.readPlanFile(text, DATA);
+    assert.equal(result.ok, false, text.slice(0, 80));
+    assert.ok(result.reason && !result.reason.includes("undefined"), result.reason);
+  }
+});
+
+test("replacing a plan is described in words", () => {
+  const mine = { name: "Ada", manager: "Grace", role: "junior", target: "senior", ratings: core.dict([["craft", 2], ["care", 1]]) };
+  const theirs = { name: "Ada", manager: "Grace", role: "analyst", target: "senior", ratings: core.dict([["craft", 3]]) };
+  assert.deepEqual(core.describeReplacement(mine, theirs, DATA), ["your role: Junior → Analyst", "your ratings: 1 rating changed, 1 rating removed"]);
+  assert.equal(core.isEmptyPlan(core.emptyPlan()), true);
+  assert.equal(core.isEmptyPlan(mine), false);
+});
+
+test("Add to my agenda adds its lines and keeps the reader's own words", () => {
+  const first = core.mergeAdded("", "", "To grow:\n- Craft");
+  assert.equal(first, "To grow:\n- Craft");
+  const edited = `My own goal\n${first}\nAnd a request of mine`;
+  const second = core.mergeAdded(edited, "To grow:\n- Craft", "To grow:\n- Care\n- Craft");
+  assert.equal(second, "My own goal\nTo grow:\n- Care\n- Craft\nAnd a request of mine", "updated in place");
+  assert.equal(core.mergeAdded("Only mine", "", "To grow:\n- Craft"), "Only mine\n\nTo grow:\n- Craft", "added after the reader's words");
+  assert.equal(core.mergeAdded("Only mine", "To grow:\n- Craft", "To grow:\n- Care"), "Only mine\n\nTo grow:\n- Care", "the reader deleted ours: added again");
+  const reworded = core.mergeAdded("To grow:\n- Craft, by shadowing Sam", "To grow:\n- Craft", "To grow:\n- Care");
+  assert.equal(reworded, "To grow:\n- Care\n- Craft, by shadowing Sam", "a line the reader changed is theirs");
+});
+
+test("routes: the shortest ones, ties included, in the data's order", () => {
+  const data = {
+    roles: {
+      a: { moves: [["next", "b"], ["lateral", "c"]] },
+      b: { moves: [["next", "d"]] },
+      c: { moves: [["next", "d"]] },
+      d: { moves: [["lateral", "a"]] },
+    },
+  };
+  assert.deepEqual(core.shortestRoutes(data, "a", "d"), [
+    [["next", "b"], ["next", "d"]],
+    [["lateral", "c"], ["next", "d"]],
+  ]);
+  assert.deepEqual(core.shortestRoutes(data, "a", "a"), []);
+  assert.deepEqual(core.shortestRoutes(data, "d", "c"), [[["lateral", "a"], ["lateral", "c"]]]);
+  assert.deepEqual(core.shortestRoutes(data, "a", "d", 1), [[["next", "b"], ["next", "d"]]]);
+});
+
+test("every key the guide keeps is declared with a shape and a name for readers", () => {
+  for (const key of ["format", "plan", "placeholders", "added", "worksheet:role-junior", "editor", "set-aside:plan:2026"]) {
+    assert.ok(core.kindOf(P + key), key);
+  }
+  assert.equal(core.kindOf(`${P}unknown`), null);
+  assert.equal(core.kindOf("plan"), null);
+});
