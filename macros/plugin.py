@@ -4,7 +4,8 @@ Load and validate the data once per build (`loading`), add the generated pages
 as virtual files and check their links (`pages`, `links`), hand MkDocs their
 finished HTML instead of Markdown (`finished_page`) and their search entries
 from the data (`search_sections`, `search_index`), shape the navigation
-(`pages`, `theme_patches`), write pages compactly (`compact`), lay out again
+(`pages`, `theme_patches`), write pages compactly, each with its
+Content-Security-Policy (`compact`, `security_policy`), lay out again
 only what changed while previewing (`preview_cache`), and give the
 hand-written chapters their macros (`chapter_macros`, through mkdocs-macros'
 registration API). Everything a build needs lives on the plugin instance; nothing is kept
@@ -43,6 +44,7 @@ from .preview_problems import problems_panel, stand_in_guide, with_panel
 from .redirects import redirect_page, redirects
 from .render.environment import environment
 from .search_index import MaterialSearch
+from .security_policy import with_policy
 from .theme_patches import EDITS, PatchError, PatchingLoader, SectionListing, TextsOnce
 
 if TYPE_CHECKING:
@@ -168,7 +170,7 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         for redirect in redirects(self.guide):
             # Included explicitly: MkDocs' default exclude_docs would drop the old address of a template.
             moved = File.generated(
-                config, f"{redirect.old}index.html", content=redirect_page(redirect), inclusion=InclusionLevel.NOT_IN_NAV
+                config, f"{redirect.old}index.html", content=self._secured(redirect_page(redirect)), inclusion=InclusionLevel.NOT_IN_NAV
             )
             files.append(moved)
         # The home page's URL is './', the path a link to it resolves to ''.
@@ -227,7 +229,7 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
 
     on_page_context = CombinedEvent(_take_back_content, _index_for_search, _add_search_words, _reuse_unchanged)
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    def _write_compactly(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Write the page without the theme's indentation (see compact), and let go of its HTML:
         nothing reads it again, and keeping every page's until the build ends would make
         memory grow with the company. (Its Markdown stays: other pages' navigation may
@@ -243,6 +245,22 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         output = compact(output)
         self.preview.keep(page, output)
         return output
+
+    @event_priority(-200)  # after every other plugin has changed the page: the hashes are of what is written
+    def _add_security_policy(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return self._secured(output)
+
+    on_post_page = CombinedEvent(_write_compactly, _add_security_policy)
+
+    @event_priority(-200)
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The theme's page for a missing address (404.html) carries the policy too; sitemap.xml is no page."""
+        return self._secured(output_content) if template_name.endswith(".html") else output_content
+
+    def _secured(self, page_html: str) -> str:
+        """`page_html` with its Content-Security-Policy (see security_policy). Not while previewing:
+        the preview's live-reload script, which MkDocs adds as each page is served, differs every time."""
+        return page_html if self.serving else with_policy(page_html)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.preview is not None and self.memo is not None and self.preview.planned:

@@ -36,12 +36,11 @@ def problems_panel(problems: list[DataProblem], keeping_last_good: bool) -> str:
     items = "".join(f"<li><code>{html.escape(f'{p.path}:{p.line}')}</code>: {html.escape(p.message)}</li>" for p in problems)
     count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
     showing = "This preview shows the last data that loaded." if keeping_last_good else "This preview shows no data until they are fixed."
+    # Laid out by the site's stylesheet (guide.css), like every part of the guide: no style attributes.
     return (
-        f'<div id="{PANEL_ID}" role="alert" style="position:fixed;inset:auto 0 0 0;z-index:1000;max-height:45vh;overflow:auto;'
-        "margin:0;padding:0.8rem 1.2rem;background:#fff4f4;color:#5c0000;border-top:4px solid #b00020;"
-        'font:0.8rem/1.5 system-ui,sans-serif;box-shadow:0 -2px 8px rgba(0,0,0,.2)">'
-        f'<p style="margin:0 0 .4em;font-weight:700">The guide\'s data has {count}. {showing} Save a fix and this page reloads.</p>'
-        f'<ul style="margin:0;padding-left:1.2em">{items}</ul></div>'
+        f'<div id="{PANEL_ID}" role="alert">'
+        f'<p class="{PANEL_ID}__summary">The guide\'s data has {count}. {showing} Save a fix and this page reloads.</p>'
+        f'<ul class="{PANEL_ID}__list">{items}</ul></div>'
     )
 
 
