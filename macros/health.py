@@ -2,8 +2,19 @@
 
 Reviews that are overdue, roles without role-specific questions or
 development requests, competencies no role asks for, lateral moves with no
-way back, and job families whose levels skip a step. `make check` warns about
-overdue reviews; the editors' Content health page lists everything.
+way back, job families whose levels skip a step, and job families whose roles
+may use another definition of a competency than the one meant. `make check`
+warns about overdue reviews; the editors' Content health page lists everything.
+
+A competency is "defined differently" when another competency has the same
+name (case and spacing aside) under another id: the catalogue refuses two of
+one name in one area, so the two are in different areas, and often on
+different scales. That is what two frameworks merged into one guide look like,
+and after a duplicate id is renamed, the roles that kept the old id silently
+take the other definition while the renamed one is left unused. So a family is
+listed when its roles use one of two namesakes while the other is used by no
+role, or by other roles of the same family. Two families that each use their
+own namesake, on purpose, are not listed.
 """
 
 from __future__ import annotations
@@ -13,7 +24,7 @@ from itertools import groupby
 from typing import NamedTuple
 
 from .errors import DataProblem
-from .model import Competency, Family, Guide, Origin, Review, Role, Track
+from .model import Area, Competency, Family, Guide, Origin, Review, Role, Track
 from .urls import competency_url, family_url, template_url, worksheet_url
 
 
@@ -34,6 +45,28 @@ class LevelGap(NamedTuple):
     """The levels between the lowest and the highest that no role of the track has."""
 
 
+class Definition(NamedTuple):
+    """One of two competencies of one name: where it sits, and which families' roles use it."""
+
+    competency: Competency
+    area: Area | None
+    families: list[Family]
+
+
+class Namesake(NamedTuple):
+    """A competency a family's roles use, and another of the same name defined differently."""
+
+    used: Definition
+    other: Definition
+
+
+class NamesakeFamily(NamedTuple):
+    """A job family whose roles may mean another definition of competencies they use."""
+
+    family: Family
+    namesakes: list[Namesake]
+
+
 class ContentHealth(NamedTuple):
     today: datetime.date
     overdue: list[Reviewed]
@@ -44,6 +77,7 @@ class ContentHealth(NamedTuple):
     unused_competencies: list[Competency]
     one_way_moves: list[tuple[Role, Role]]
     level_gaps: list[LevelGap]
+    namesake_families: list[NamesakeFamily]
 
 
 def reviewed_records(guide: Guide) -> list[Reviewed]:
@@ -88,6 +122,37 @@ def _level_gaps(family: Family) -> list[LevelGap]:
     return gaps
 
 
+def _namesake_families(guide: Guide) -> list[NamesakeFamily]:
+    """Families whose roles use one of two competencies of one name while the other is unused, or used beside it."""
+    users: dict[str, list[str]] = {}  # competency id -> ids of the families whose roles use it, in the families' order
+    for family in guide.families:
+        for role in family.roles:
+            for competency_id in role.skills:
+                if family.id not in users.setdefault(competency_id, []):
+                    users[competency_id].append(family.id)
+    by_name: dict[str, list[Competency]] = {}
+    for competency in guide.competencies.values():
+        by_name.setdefault(" ".join(competency.name.casefold().split()), []).append(competency)
+    families = {family.id: family for family in guide.families}
+
+    def definition(competency: Competency) -> Definition:
+        area = guide.areas.get(competency.area_id) if competency.area_id else None
+        return Definition(competency, area, [families[f] for f in users.get(competency.id, [])])
+
+    found: dict[str, list[Namesake]] = {}
+    for same in by_name.values():
+        for used in same:
+            for other in same:
+                if other.id == used.id:
+                    continue
+                for family_id in users.get(used.id, []):
+                    others = users.get(other.id, [])
+                    # A family using both is listed once for the pair, under the first of the two.
+                    if not others or (family_id in others and same.index(used) < same.index(other)):
+                        found.setdefault(family_id, []).append(Namesake(definition(used), definition(other)))
+    return [NamesakeFamily(family, found[family.id]) for family in guide.families if family.id in found]
+
+
 def content_health(guide: Guide, today: datetime.date) -> ContentHealth:
     roles = [role for family in guide.families for role in family.roles]
     used = {competency for role in roles for competency in role.skills}
@@ -107,4 +172,5 @@ def content_health(guide: Guide, today: datetime.date) -> ContentHealth:
             if target in guide.roles and role.id not in guide.roles[target].lateral
         ],
         level_gaps=[gap for family in guide.families for gap in _level_gaps(family)],
+        namesake_families=_namesake_families(guide),
     )

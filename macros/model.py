@@ -76,7 +76,8 @@ class Step(NamedTuple):
     rank: int
     """Its position on the scale, 1 for the lowest."""
     name: str
-    description: str
+    description: str | None
+    """What the step means for any competency; optional where roles state what they expect."""
 
 
 IMPLICIT_SCALE = "levels"
@@ -111,8 +112,8 @@ class Area(NamedTuple):
 class LevelDetail(NamedTuple):
     """What a competency looks like at one step: a descriptor (or several statements), with evidence and development ideas."""
 
-    descriptor: str
-    """Prose; several statements read as a list."""
+    descriptor: str | None
+    """Prose; several statements read as a list. None where nothing is written: the roles' statements say it."""
     evidence: tuple[str, ...] = ()
     development: tuple[str, ...] = ()
 
@@ -126,7 +127,7 @@ class Competency(NamedTuple):
     area_id: str | None
     scale: Scale
     levels: tuple[LevelDetail, ...]
-    """One per step of the scale, or none: the scale's own step descriptions then serve."""
+    """One per step of the scale, or none: the scale's own step descriptions (if written) then serve."""
     origin: Origin
     review: Review = Review()
     previous_ids: tuple[str, ...] = ()
@@ -136,18 +137,36 @@ class Competency(NamedTuple):
         return self.scale.steps[rank - 1]
 
     def level_text(self, rank: int) -> str:
-        """What the competency looks like at a step: its own descriptor, or the scale's description of the step."""
-        return self.levels[rank - 1].descriptor if self.levels else self.step(rank).description
+        """What the competency looks like at a step in general: its own descriptor, or the scale's description
+        of the step; empty when neither is written (the roles expecting the step then state it, see `Expectation`)."""
+        return self.detail(rank).descriptor or ""
 
     def detail(self, rank: int) -> LevelDetail:
-        return self.levels[rank - 1] if self.levels else LevelDetail(self.step(rank).description)
+        """The step as the competency writes it, or as its scale describes it; its descriptor is None when neither does."""
+        if self.levels:
+            detail = self.levels[rank - 1]
+            return detail if detail.descriptor else detail._replace(descriptor=self.step(rank).description)
+        return LevelDetail(self.step(rank).description)
+
+
+class Statement(NamedTuple):
+    """One thing a role expects of a competency, with the examples written for it (kept together on every page)."""
+
+    text: str
+    examples: tuple[str, ...] = ()
 
 
 class Expectation(NamedTuple):
-    """What a competency means for one role, in the role's own words."""
+    """What a competency means for one role, in the role's own words: where written, the truth of what the role expects."""
 
-    statements: tuple[str, ...]
+    statements: tuple[Statement, ...]
     examples: tuple[str, ...] = ()
+    """Examples of the statements as a whole (each statement may also carry its own)."""
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The statements' words: two roles expecting a step differently say different things."""
+        return tuple(statement.text for statement in self.statements)
 
 
 class Role(NamedTuple):
@@ -178,6 +197,11 @@ class Role(NamedTuple):
     def level_label(self) -> str:
         """How the level reads on pages: the grade code, or "Level 3"."""
         return self.grade or f"Level {self.level}"
+
+    @property
+    def level_in_sentence(self) -> str:
+        """The level inside a sentence: the grade code exactly as written (TD stays TD), or "level 3"."""
+        return self.grade or f"level {self.level}"
 
     @property
     def moves(self) -> tuple[tuple[str, str], ...]:

@@ -1,9 +1,13 @@
 """The data the plan page works on, written once per build as one compact JSON file.
 
-Roles (title, family, track, level, skills as step ranks, moves), competencies
-(name, area, the names of their scale's steps and what each looks like) and
-families. Texts are plain: the page shows them as text, never as HTML. The
-file grows with the data and nothing else; `version` changes when the data does.
+Roles (title, family, track, level, skills as step ranks, moves, and what the
+role states of each competency where it does), competencies (name, area, the
+names of their scale's steps and what each looks like in general, "" where
+nothing is written) and families. A role's statements are what it expects:
+rating oneself against the role shows them before the general text. Texts are
+plain: the page shows them as text, never as HTML; several statements of one
+competency are one per line. The file grows with the data and nothing else;
+`version` changes when the data does.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ def _plain(markdown: str) -> str:
 
 def plan_data(guide: Guide) -> dict[str, Any]:
     families = {family.id: {"name": family.name, "url": family_url(family.id)} for family in guide.families}
-    roles = {}
+    roles: dict[str, dict[str, Any]] = {}
     for family in guide.families:
         for role in family.roles:
             track = family.track_of(role)
@@ -46,6 +50,13 @@ def plan_data(guide: Guide) -> dict[str, Any]:
                 "moves": [[kind, target] for kind, target in role.moves],
                 "development": bool(role.development),
             }
+            statements = {
+                competency_id: "\n".join(_plain(text) for text in expectation.texts)
+                for competency_id, expectation in role.expectations.items()
+                if expectation.statements
+            }
+            if statements:  # only where the role has some: the file stays small for data without them
+                roles[role.id]["statements"] = statements
     competencies = {
         competency.id: {
             "name": competency.name,

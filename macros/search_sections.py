@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
 from .career_moves import MOVE_LABELS, Change, Move
-from .model import Area, Competency, Family, Guide, Question, Role, Scale, Template, Worksheet
+from .model import Area, Competency, Expectation, Family, Guide, Question, Role, Scale, Template, Track, Worksheet
 from .render.career_map import CareerMap
 from .render.markup import prose
 from .render.toc import PageHeadings
@@ -113,11 +113,13 @@ def _questions(sections: _Sections, questions: Iterable[Question]) -> None:
         sections.items((_inline(question.text) for question in group.questions), ordered=True)
 
 
-def _map_and_moves(sections: _Sections, level: int, map: CareerMap, moves: list[FamilyMoves]) -> None:
+def _map_and_moves(sections: _Sections, level: int, map: CareerMap, moves: list[FamilyMoves], tracks: tuple[Track, ...] = ()) -> None:
     sections.para(*(heading for heading, _ in map.headings))
     sections.items(
-        f"{_esc(node.role.title)}, {_esc(map.family_names[node.role.family_id])}, {_esc(node.role.level_label)}" for node in map.nodes
+        f"{_esc(node.role.title)}, {_esc(map.family_names[node.role.family_id])}, {_esc(node.role.level_in_sentence)}" for node in map.nodes
     )
+    # The legend explains a family's tracks.
+    sections.items(f"{_esc(track.name)} {_inline(track.description)}" for track in tracks if track.description)
     sections.heading(level + 1, "The same moves as a list")
     sections.items(
         f"{_esc(entry.role.title)} → " + ", ".join(f"{_esc(target.title)} ({MOVE_LABELS[kind].lower()})" for kind, target in entry.moves)
@@ -125,9 +127,11 @@ def _map_and_moves(sections: _Sections, level: int, map: CareerMap, moves: list[
     )
 
 
-def _role_list(sections: _Sections, family: Family) -> None:
+def _role_list(sections: _Sections, family: Family, *, about_tracks: bool = False) -> None:
     for group in track_columns(family):
         sections.para(group.track.name if group.track else None)
+        if about_tracks and group.track:
+            sections.prose(group.track.description)
         sections.items(f"{_esc(role.level_label)} {_esc(role.title)}" for role in group.roles)
 
 
@@ -136,12 +140,19 @@ def _role_meta(role: Role, family: Family) -> str:
     return " · ".join([family.name, *([track.name] if track else []), role.level_label])
 
 
+def _statements(sections: _Sections, expectation: Expectation) -> None:
+    """A role's statements, each followed by its own examples, then the examples of them all."""
+    sections.items(
+        _inline(statement.text) + "".join(f" {_inline(example)}" for example in statement.examples) for statement in expectation.statements
+    )
+    sections.items(_inline(example) for example in expectation.examples)
+
+
 def _skills(sections: _Sections, skills: list[SkillView]) -> None:
     for skill in skills:
         sections.para(f"{skill.competency.name}: {skill.step.name}")
         if skill.expectation:
-            sections.items(_inline(statement) for statement in skill.expectation.statements)
-            sections.items(_inline(example) for example in skill.expectation.examples)
+            _statements(sections, skill.expectation)
         sections.prose(skill.detail.descriptor)
 
 
@@ -175,11 +186,7 @@ def role_sections(
             sections.para(change.value)
             sections.items(
                 f"{_esc(item.competency.name)} ({_esc(item.steps)})"
-                + (
-                    f": {_inline(item.competency.level_text(item.after))}"
-                    if item.after is not None and change is not Change.UNCHANGED
-                    else ""
-                )
+                + ("".join(f" {_inline(text)}" for text in item.expected) if change is not Change.UNCHANGED else "")
                 for item in items
             )
     if further:
@@ -219,9 +226,9 @@ def family_sections(
     sections.heading(1, family.name)
     sections.prose(family.description)
     sections.heading(2, "Roles")
-    _role_list(sections, family)
+    _role_list(sections, family, about_tracks=True)
     sections.heading(2, "Career map")
-    _map_and_moves(sections, 2, map, moves)
+    _map_and_moves(sections, 2, map, moves, family.tracks)
     sections.heading(2, "Skills by level")
     sections.para(*(group.track.name for group in columns if group.track))
     sections.para(*(f"{role.title} {role.level_label}" for group in columns for role in group.roles))
@@ -264,16 +271,21 @@ def competency_sections(
     sections.para(area.name if area else None, competency.scale.name)
     sections.prose(competency.description)
     sections.heading(2, "Levels")
+    stating = [entry for group in expecting for entry in group.roles if entry.expectation]
     for step in competency.scale.steps:
         detail = competency.detail(step.rank)
         sections.heading(3, step.name)
         sections.prose(detail.descriptor)
         sections.items(_inline(item) for item in detail.evidence)
         sections.items(_inline(item) for item in detail.development)
+        for entry in stating:
+            if entry.step.rank == step.rank and entry.expectation:
+                sections.para(entry.role.title)
+                _statements(sections, entry.expectation)
     sections.heading(2, "Roles that ask for it")
     for group in expecting:
         sections.para(" · ".join([group.family.name, *([group.track.name] if group.track else [])]))
-        sections.items(f"{_esc(role.title)}: {_esc(step.name)}" for role, step in group.roles)
+        sections.items(f"{_esc(entry.role.title)}: {_esc(entry.step.name)}" for entry in group.roles)
     if questions:
         sections.heading(2, "Questions to explore it")
         sections.items((_inline(question.text) for question in questions), ordered=True)
@@ -292,8 +304,8 @@ def competencies_index_sections(
             sections.para(competency.name)
             sections.prose(competency.description)
     for scale in scales.values():
-        sections.heading(2, f"The {scale.name.lower()} scale")
-        sections.items(f"{step.rank}. {_esc(step.name)} {_inline(step.description)}" for step in scale.steps)
+        sections.heading(2, f"The {scale.name} scale")
+        sections.items(f"{step.rank}. {_esc(step.name)} {_inline(step.description or '')}".rstrip() for step in scale.steps)
     return sections.result()
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.career_moves import Change, moves_from
+from macros.career_moves import Change, SkillChange, moves_from
 from macros.loading import load_guide
-from macros.model import Guide
+from macros.model import Expectation, Guide, Statement
 
 pytestmark = pytest.mark.unit
 
@@ -49,3 +49,18 @@ def test_a_role_without_moves_has_none(small: Guide) -> None:
 def test_roles_leading_into_a_role(small: Guide) -> None:
     leading = {(role.id, kind) for role, kind in small.roles_leading_to(small.roles["writer"])}
     assert leading == {("analyst", "lateral")}
+
+
+def test_at_the_same_level_the_target_roles_own_statements_are_the_change(small: Guide) -> None:
+    writing = small.competencies["writing"]
+    says = Expectation((Statement("Writes the team's release notes."),))
+    other = Expectation((Statement("Writes the team's release notes.", ("The notes of May.",)),))
+    restated = Expectation((Statement("Edits what the department publishes."),))
+    assert SkillChange(writing, 2, 2, says, restated).change is Change.RESTATED
+    assert SkillChange(writing, 2, 2, None, restated).change is Change.RESTATED, "the target states what the step means"
+    assert SkillChange(writing, 2, 2, says, other).change is Change.UNCHANGED, "the same words, other examples"
+    assert SkillChange(writing, 2, 2, says, None).change is Change.UNCHANGED, "the target states nothing new"
+    raised = SkillChange(writing, 2, 3, says, restated)
+    assert raised.change is Change.RAISED and raised.expected == ("Edits what the department publishes.",)
+    assert SkillChange(writing, 2, 3).expected == (writing.level_text(3),), "without statements, the step's descriptor"
+    assert SkillChange(writing, 2, None, says).expected == ()

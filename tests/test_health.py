@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
-from helpers import SAMPLE_DATA, Site, run_check
+from helpers import FIXTURES, SAMPLE_DATA, Site, run_check
 
 from macros.errors import DataError
 from macros.health import content_health
 from macros.loading import load_guide
 from macros.model import Guide
+from macros.pages import generated_pages
+from macros.render.environment import environment
 
 TODAY = datetime.date(2026, 12, 1)
 
@@ -112,3 +115,61 @@ def test_the_content_health_page_is_for_editors_only(site: Site) -> None:
     index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not [entry for entry in index["docs"] if entry["location"].startswith("editing/")]
     assert "Content health" not in site.html("/conversation/")
+
+
+# Two definitions of one competency: what a renamed duplicate id leaves behind.
+
+FRAMEWORK = FIXTURES / "framework" / "data"
+TWIN = (
+    "- id: nw-quality\n  area: delivery\n  name: quality\n  description: Quality as the older framework defined it.\n"
+    "  levels: [One., Two., Three., Four., Five.]\n"
+)
+"""A second "Quality", in another area, with its own descriptors."""
+
+
+@pytest.fixture
+def framework_dir(tmp_path: Path) -> Path:
+    data = Path(shutil.copytree(FRAMEWORK, tmp_path / "data"))
+    path = data / "competencies.yml"
+    path.write_text(path.read_text(encoding="utf-8") + TWIN, encoding="utf-8")
+    return data
+
+
+@pytest.mark.unit
+def test_a_family_using_one_of_two_namesakes_while_the_other_is_unused_is_listed(framework_dir: Path) -> None:
+    guide = load_guide(framework_dir)
+    (entry,) = content_health(guide, TODAY).namesake_families
+    assert entry.family.id == "engineering", "operations asks for no quality"
+    (namesake,) = entry.namesakes
+    assert (namesake.used.competency.id, namesake.other.competency.id) == ("quality-skill", "nw-quality")
+    assert namesake.used.area and namesake.used.area.name == "Quality"
+    assert namesake.other.area and namesake.other.area.name == "Delivery"
+    assert [family.id for family in namesake.used.families] == ["engineering"] and namesake.other.families == []
+
+
+@pytest.mark.unit
+def test_two_families_each_using_their_own_namesake_are_not_listed_but_one_using_both_is(framework_dir: Path) -> None:
+    _edit(framework_dir, "career_paths/operations.yml", "  skills:\n", "  skills:\n    nw-quality: 3\n")
+    assert content_health(load_guide(framework_dir), TODAY).namesake_families == []
+    _edit(
+        framework_dir,
+        "career_paths/engineering.yml",
+        "    delivery-skill: Awareness\n",
+        "    delivery-skill: Awareness\n    nw-quality: 1\n",
+    )
+    (entry,) = content_health(load_guide(framework_dir), TODAY).namesake_families
+    assert entry.family.id == "engineering" and len(entry.namesakes) == 1, "the pair once, not once each way"
+    assert [family.id for family in entry.namesakes[0].other.families] == ["engineering", "operations"]
+
+
+@pytest.mark.unit
+def test_the_content_health_page_names_both_definitions_and_who_uses_them(framework_dir: Path) -> None:
+    guide = load_guide(framework_dir)
+    (page,) = [page for page in generated_pages(guide, environment()) if page.src_uri.startswith("editing/health/")]
+    section = page.html[page.html.index('id="job-families-that-may-mean-another-definition-of-a-competency"') :]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", section))
+    twin_line = len((framework_dir / "competencies.yml").read_text(encoding="utf-8").splitlines()) - 4
+    family = guide.families[0].origin
+    assert f"Engineering ({family.path}:{family.line}): Quality quality-skill (area Quality, scale NW proficiency" in text
+    assert "is used by Engineering; quality nw-quality (area Delivery, scale NW proficiency, " in text
+    assert f"data/competencies.yml:{twin_line}) is used by no role" in text

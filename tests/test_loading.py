@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import SAMPLE_DATA
+from helpers import FIXTURES, SAMPLE_DATA
 
 from macros.errors import DataError
 from macros.loading import load_guide
-from macros.model import Guide
+from macros.model import Guide, LevelDetail
 
 pytestmark = pytest.mark.unit
 
@@ -340,3 +340,142 @@ def test_dotfiles_and_readmes_are_ignored(data_dir: Path) -> None:
     (data_dir / "career_paths" / ".DS_Store").write_bytes(b"\x00\x01")
     (data_dir / "README.md").write_text("Notes for editors", encoding="utf-8")
     assert load_guide(data_dir).roles
+
+
+# A framework whose roles state what they expect: step descriptors are optional there.
+
+FRAMEWORK = FIXTURES / "framework" / "data"
+FRAMEWORK_ROLES = "career_paths/engineering.yml"
+E4_QUALITY = (
+    "    quality-skill:\n      level: Working knowledge\n      statements:\n"
+    "      - 'Senior Engineer II keeps the tests of a service meaningful.'\n"
+)
+"""What Senior Engineer II states of quality, a competency without descriptors."""
+
+
+@pytest.fixture
+def framework_dir(tmp_path: Path) -> Path:
+    """A copy of the framework fixture to break."""
+    return Path(shutil.copytree(FRAMEWORK, tmp_path / "data"))
+
+
+def _edit(data_dir: Path, relative: str, old: str, new: str) -> None:
+    path = data_dir / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {relative}: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_scale_and_competencies_without_descriptors_load_where_roles_state_each_step(framework_dir: Path) -> None:
+    guide = load_guide(framework_dir)
+    quality = guide.competencies["quality-skill"]
+    assert quality.levels == () and quality.detail(3).descriptor is None and quality.level_text(3) == ""
+    assert [step.description for step in quality.scale.steps] == [None] * 5
+    assert guide.roles["e4"].expectations["quality-skill"].texts == ("Senior Engineer II keeps the tests of a service meaningful.",)
+
+
+def test_a_step_nothing_describes_asks_for_a_statement_at_the_skills_line(framework_dir: Path) -> None:
+    old = E4_QUALITY
+    _edit(framework_dir, FRAMEWORK_ROLES, old, "    quality-skill: Working knowledge\n")
+    with pytest.raises(DataError) as caught:
+        load_guide(framework_dir)
+    line = line_of(framework_dir, FRAMEWORK_ROLES, "quality-skill: Working knowledge")
+    competency_line = line_of(framework_dir, "competencies.yml", "- id: quality-skill")
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"data/{FRAMEWORK_ROLES}:{line}: role 'e4': skill 'quality-skill' expects Working knowledge, which nothing describes "
+        f"(this role has no statements: for it, and competency 'quality-skill' at data/competencies.yml:{competency_line} and its "
+        "scale 'NW proficiency' have no descriptor for Working knowledge): write what this role expects, e.g. quality-skill: "
+        "{level: Working knowledge, statements: [What someone in this role does.]}, or give the competency levels: with a "
+        "descriptor for Working knowledge"
+    ]
+
+
+def test_examples_without_a_statement_do_not_describe_a_step(framework_dir: Path) -> None:
+    old = "      statements:\n      - 'Senior Engineer II keeps the tests of a service meaningful.'\n"
+    _edit(framework_dir, FRAMEWORK_ROLES, old, "      examples:\n      - 'Kept the payment tests meaningful.'\n")
+    with pytest.raises(DataError) as caught:
+        load_guide(framework_dir)
+    assert "role 'e4': skill 'quality-skill' expects Working knowledge, which nothing describes" in caught.value.report()
+
+
+def test_a_descriptor_written_for_a_step_is_enough(framework_dir: Path) -> None:
+    # The scale describes its steps once: roles need no statements for competencies measured on it.
+    for step in ("Awareness", "Foundational", "Working knowledge", "Practitioner", "Expert"):
+        _edit(framework_dir, "competencies.yml", f"  - name: {step}\n", f"  - name: {step}\n    description: {step}, in general.\n")
+    old = E4_QUALITY
+    _edit(framework_dir, FRAMEWORK_ROLES, old, "    quality-skill: Working knowledge\n")
+    guide = load_guide(framework_dir)
+    assert guide.competencies["quality-skill"].detail(3).descriptor == "Working knowledge, in general."
+    assert "quality-skill" not in guide.roles["e4"].expectations
+
+
+def test_a_level_may_give_evidence_without_a_descriptor_but_not_a_descriptor_and_statements(framework_dir: Path) -> None:
+    old = "  area: quality\n  name: Quality\n  description: Work that stays correct and easy to change.\n"
+    levels = "".join(f"  - evidence: [Evidence of quality at step {rank}.]\n" for rank in range(1, 6))
+    _edit(framework_dir, "competencies.yml", old, old + "  levels:\n" + levels)
+    quality = load_guide(framework_dir).competencies["quality-skill"]
+    assert quality.detail(2) == LevelDetail(None, ("Evidence of quality at step 2.",), ())
+    both = "  - evidence: [Evidence of quality at step 2.]\n"
+    _edit(framework_dir, "competencies.yml", both, "  - {descriptor: Two., statements: [Two.]}\n")
+    with pytest.raises(DataError) as caught:
+        load_guide(framework_dir)
+    line = line_of(framework_dir, "competencies.yml", "descriptor: Two.")
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"data/competencies.yml:{line}: competency 'quality-skill': level 2 has both a descriptor: and statements: write one "
+        "of them (or neither, when the roles expecting this step say what it means for them)"
+    ]
+
+
+def test_a_statement_keeps_its_examples_and_needs_its_text(framework_dir: Path) -> None:
+    guide = load_guide(framework_dir)
+    (first, second) = guide.roles["operations-engineer"].expectations["operations-skill"].statements
+    assert len(first.examples) == 2 and len(second.examples) == 1
+    _edit(
+        framework_dir,
+        "career_paths/operations.yml",
+        "      - statement: 'Operations Engineer statement: spots a failing check before it pages anyone.'\n",
+        "      - statment: 'Operations Engineer statement: spots a failing check before it pages anyone.'\n",
+    )
+    with pytest.raises(DataError) as caught:
+        load_guide(framework_dir)
+    assert "unknown key 'statment' (did you mean 'statement'?)" in caught.value.report()
+
+
+def test_a_grade_code_in_a_message_is_written_as_in_the_data(framework_dir: Path) -> None:
+    _edit(framework_dir, "career_paths/operations.yml", "  next:\n  - operations-lead\n", "  next:\n  - operations-engineer\n")
+    with pytest.raises(DataError) as caught:
+        load_guide(framework_dir)
+    assert "next role 'operations-engineer' is at J, not above this role's S" in caught.value.report()
+
+
+def test_a_duplicate_id_names_every_record_using_it_and_offers_make_rename(data_dir: Path) -> None:
+    # Two frameworks in one catalogue: the roles naming 'communication' would silently take whichever keeps the id.
+    extra = "  - id: communication\n    name: Talking\n    description: Again.\n    levels: [a, b, c, d, e]\n"
+    path = data_dir / "competencies.yml"
+    path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_guide(data_dir)
+    (problem,) = caught.value.problems
+    assert str(problem).startswith(
+        f"data/competencies.yml:{line_of(data_dir, 'competencies.yml', '- id: communication')}: "
+        "competency id 'communication' is already used at data/competencies.yml:"
+    )
+    design_roles = (data_dir / "career_paths" / "design.yml").read_text(encoding="utf-8").splitlines()
+    design = next(number for number, line in enumerate(design_roles, start=1) if line.strip().startswith("communication:"))
+    assert f"role 'product-designer' at data/career_paths/design.yml:{design}" in problem.message
+    users = re.findall(r"role '[a-z-]+' at data/career_paths/[a-z-]+\.yml:\d+", problem.message)
+    assert len(users) == sum(
+        line.strip().startswith("communication:")
+        for family in (data_dir / "career_paths").glob("*.yml")
+        for line in family.read_text(encoding="utf-8").splitlines()
+    ), "every role naming it, each with its line"
+    assert "write it in each record above that means this competency" in problem.message
+    assert "make rename KIND=competency OLD=... NEW=..." in problem.message
+
+
+def test_a_duplicate_role_id_names_the_moves_and_questions_to_it(data_dir: Path) -> None:
+    problems = problems_after(data_dir, ENGINEERING, "  - id: staff-engineer\n", "  - id: senior-engineer\n")
+    (duplicate,) = [problem for problem in problems if "is already used at" in problem]
+    assert re.search(r"role 'software-engineer' \(next\) at data/career_paths/engineering\.yml:\d+", duplicate)
+    assert re.search(r"question 'mgr-eng-manager-path' at data/questions/manager\.yml:\d+", duplicate)
+    assert "make rename KIND=role OLD=... NEW=..." in duplicate

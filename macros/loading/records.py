@@ -32,6 +32,7 @@ from ..model import (
     Role,
     Scale,
     SearchTerm,
+    Statement,
     Step,
     Template,
     Track,
@@ -177,7 +178,7 @@ def _scales(file: DataFile, data: Any, problems: Problems) -> dict[str, Scale]:
         scales[record["id"]] = Scale(
             id=record["id"],
             name=record["name"],
-            steps=tuple(Step(rank, step["name"], step["description"]) for rank, step in enumerate(steps, start=1)),
+            steps=tuple(Step(rank, step["name"], step.get("description")) for rank, step in enumerate(steps, start=1)),
             origin=_origin(file, record),
         )
     return scales
@@ -215,18 +216,19 @@ def _areas(file: DataFile, data: Any, problems: Problems) -> dict[str, Area]:
 
 
 def _level_detail(record: Any) -> LevelDetail | None:
-    """A level as written; None when it has neither a descriptor nor statements."""
+    """A level as written; None when it has both a descriptor and statements.
+
+    A level may leave both out (evidence or ways to grow only, or nothing):
+    where roles state what they expect of the step, nothing general is needed.
+    """
     if isinstance(record, str):
         return LevelDetail(record)
-    if "descriptor" in record:
-        descriptor = record["descriptor"]
-        if "statements" in record:
-            return None
-    elif "statements" in record:
+    if "descriptor" in record and "statements" in record:
+        return None
+    descriptor = record.get("descriptor")
+    if "statements" in record:
         # Several statements read as one Markdown list wherever the level is described.
         descriptor = "\n".join(f"- {statement}" for statement in record["statements"])
-    else:
-        return None
     return LevelDetail(descriptor, tuple(record.get("evidence", ())), tuple(record.get("development", ())))
 
 
@@ -241,7 +243,8 @@ def _competency(
             problems.add(
                 where,
                 line_of(record["levels"], number - 1),
-                f"{context}level {number} needs either a descriptor: (a sentence or two) or statements: (a list), not both or neither",
+                f"{context}level {number} has both a descriptor: and statements: write one of them (or neither, "
+                "when the roles expecting this step say what it means for them)",
             )
     if None in details:
         return None
@@ -328,7 +331,7 @@ def families(files: list[DataFile], grades: dict[str, int], problems: Problems) 
                 written = value["level"] if isinstance(value, dict) else value
                 skills.append(RawSkill(record["id"], competency_id, written, line_of(record["skills"], competency_id)))
                 if isinstance(value, dict) and ("statements" in value or "examples" in value):
-                    expectations[competency_id] = Expectation(tuple(value.get("statements", ())), tuple(value.get("examples", ())))
+                    expectations[competency_id] = _expectation(value)
             role = Role(
                 id=record["id"],
                 title=record["title"],
@@ -367,6 +370,15 @@ def families(files: list[DataFile], grades: dict[str, int], problems: Problems) 
             built[family_index] = family._replace(roles=tuple(role for role in family.roles if role.id != ident))
     roles_with_source = [sourced for sourced in roles_with_source if sourced.record.id not in role_ids.duplicated]
     return built, roles_with_source, skills
+
+
+def _expectation(value: Any) -> Expectation:
+    """A skill's statements, each with its own examples (written as `statement:` and `examples:`), and examples of them all."""
+    statements = tuple(
+        Statement(item, ()) if isinstance(item, str) else Statement(item["statement"], tuple(item.get("examples", ())))
+        for item in value.get("statements", ())
+    )
+    return Expectation(statements, tuple(value.get("examples", ())))
 
 
 def _level(file: DataFile, record: Any, grades: dict[str, int], problems: Problems) -> tuple[int, str | None] | None:

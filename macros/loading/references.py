@@ -19,6 +19,7 @@ def resolve_skills(
 ) -> dict[str, dict[str, int]]:
     """Each role's skills with the rank of the step each names on its competency's scale."""
     where = {role.id: role.origin.path for role, _ in roles}
+    by_id = {role.id: role for role, _ in roles}
     resolved: dict[str, dict[str, int]] = {role.id: {} for role, _ in roles}
     for skill in skills:
         if skill.role_id not in resolved:
@@ -33,6 +34,8 @@ def resolve_skills(
                 skill.line,
                 f"{context}skill '{skill.competency_id}' is not a competency{suggest(skill.competency_id, competencies)}: "
                 "use an id from data/competencies.yml",
+                noun="competency",
+                by=f"role '{skill.role_id}'",
             )
             continue
         rank = competency.scale.rank_of(skill.level)
@@ -40,7 +43,21 @@ def resolve_skills(
             problems.add(path, skill.line, f"{context}{_unknown_step(skill, competency)}")
             continue
         resolved[skill.role_id][skill.competency_id] = rank
+        expectation = by_id[skill.role_id].expectations.get(skill.competency_id)
+        if not competency.level_text(rank) and not (expectation and expectation.statements):
+            problems.add(path, skill.line, f"{context}{_unstated(skill, competency, rank)}")
     return resolved
+
+
+def _unstated(skill: RawSkill, competency: Competency, rank: int) -> str:
+    """Nothing says what the expected step means for the role: what to add, and where."""
+    step, origin = competency.step(rank).name, competency.origin
+    return (
+        f"skill '{skill.competency_id}' expects {step}, which nothing describes (this role has no statements: for it, and "
+        f"competency '{competency.id}' at {origin.path}:{origin.line} and its scale '{competency.scale.name}' have no descriptor "
+        f"for {step}): write what this role expects, e.g. {skill.competency_id}: {{level: {step}, statements: [What someone "
+        f"in this role does.]}}, or give the competency levels: with a descriptor for {step}"
+    )
 
 
 def _unknown_step(skill: RawSkill, competency: Competency) -> str:
@@ -80,14 +97,20 @@ def check_moves(roles: list[Sourced[Role]], problems: Problems) -> None:
                         "role ids are the id: lines in data/career_paths/"
                     )
                     problems.add_dangling(
-                        "career_paths", target_id, where, move_line, f"{context}no role has the id '{target_id}' ({move_kind}){hint}: {fix}"
+                        "career_paths",
+                        target_id,
+                        where,
+                        move_line,
+                        f"{context}no role has the id '{target_id}' ({move_kind}){hint}: {fix}",
+                        noun="role",
+                        by=f"role '{role.id}' ({move_kind})",
                     )
                 elif move_kind == "next" and target.level <= role.level:
                     problems.add(
                         where,
                         move_line,
-                        f"{context}next role '{target_id}' is {target.level_label.lower()}, not above this "
-                        f"role's {role.level_label.lower()}: list it under 'lateral' instead, or fix the levels",
+                        f"{context}next role '{target_id}' is at {target.level_in_sentence}, not above this "
+                        f"role's {role.level_in_sentence}: list it under 'lateral' instead, or fix the levels",
                     )
 
 
@@ -119,6 +142,8 @@ def check_question_filters(
                         question.origin.path,
                         line_of(source[field], index),
                         f"question '{question.id}': {noun} '{ident}' does not exist{suggest(ident, known)}: {fix}",
+                        noun=noun,
+                        by=f"question '{question.id}'",
                     )
 
 

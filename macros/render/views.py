@@ -221,19 +221,30 @@ def role_skills(guide: Guide, role: Role) -> list[SkillView]:
     return views
 
 
+class RoleExpecting(NamedTuple):
+    """A role that asks for a competency: the step it expects, and what it states of it."""
+
+    role: Role
+    step: Step
+    expectation: Expectation | None
+    """The role's statements of the competency; None where it states none (the step's descriptor then says it)."""
+
+
 class ExpectingGroup(NamedTuple):
     """The roles of one family (and track) that ask for a competency, with the step each expects."""
 
     family: Family
     track: Track | None
-    roles: list[tuple[Role, Step]]
+    roles: list[RoleExpecting]
 
 
 def expecting_groups(guide: Guide, competency: Competency) -> list[ExpectingGroup]:
     """Which roles expect which step of `competency`, by family and track, in the families' order."""
-    by_group: dict[tuple[str, str | None], list[tuple[Role, Step]]] = {}
+    by_group: dict[tuple[str, str | None], list[RoleExpecting]] = {}
     for role, rank in guide.roles_expecting(competency):
-        by_group.setdefault((role.family_id, role.track_id), []).append((role, competency.step(rank)))
+        expectation = role.expectations.get(competency.id)
+        stated = expectation if expectation is not None and expectation.statements else None
+        by_group.setdefault((role.family_id, role.track_id), []).append(RoleExpecting(role, competency.step(rank), stated))
     groups = []
     for family in guide.families:
         for track in family.tracks or (None,):
@@ -243,12 +254,12 @@ def expecting_groups(guide: Guide, competency: Competency) -> list[ExpectingGrou
     return groups
 
 
-def expected_at(groups: list[ExpectingGroup]) -> dict[int, list[Role]]:
+def expected_at(groups: list[ExpectingGroup]) -> dict[int, list[RoleExpecting]]:
     """The roles expecting each step (by rank), in the groups' order."""
-    by_rank: dict[int, list[Role]] = {}
+    by_rank: dict[int, list[RoleExpecting]] = {}
     for group in groups:
-        for role, step in group.roles:
-            by_rank.setdefault(step.rank, []).append(role)
+        for entry in group.roles:
+            by_rank.setdefault(entry.step.rank, []).append(entry)
     return by_rank
 
 
