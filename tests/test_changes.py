@@ -143,3 +143,130 @@ def test_make_changes_writes_nothing(repo: Path) -> None:
     before = {path: path.read_bytes() for path in (repo / "data").rglob("*") if path.is_file()}
     _changes(repo, "HEAD~1")
     assert before == {path: path.read_bytes() for path in (repo / "data").rglob("*") if path.is_file()}
+
+
+def _with_catalogue(data: Path) -> None:
+    """The test data with a scale, an area, grades and one competency no role uses, as a framework would have them."""
+    competencies = data / "competencies.yml"
+    text = competencies.read_text(encoding="utf-8")
+    steps = "".join(f"      - name: Level {n}\n        description: Step {n} in general.\n" for n in range(1, 6))
+    area = "areas:\n  - id: all\n    name: All skills\n    description: Every skill.\n"
+    header = f"scales:\n  - id: levels\n    name: Levels\n    steps:\n{steps}{area}"
+    text = re.sub(r"(\n  - id: [a-z-]+\n)", r"\1    area: all\n", text)
+    text = text.replace("competencies:\n", header + "competencies:\n", 1)
+    levels = "".join(f"      - Old skill at level {n}.\n" for n in range(1, 6))
+    text += f"\n  - id: old-skill\n    area: all\n    name: Old skill\n    description: Not used any more.\n    levels:\n{levels}"
+    competencies.write_text(text, encoding="utf-8")
+    company = data / "company.yml"
+    company.write_text(company.read_text(encoding="utf-8") + "grades:\n  L1: 1\n  L2: 2\n", encoding="utf-8")
+
+
+@pytest.fixture
+def catalogue_repo(tmp_path: Path) -> Path:
+    """A repository whose families, competencies, areas, scale, grades and worksheets changed after its first commit."""
+    shutil.copytree(SAMPLE_DATA, tmp_path / "data")
+    data = tmp_path / "data"
+    _with_catalogue(data)
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "data")
+    _git(tmp_path, "commit", "-q", "-m", "The guide as published", date="2026-06-01T10:00:00")
+    # A competency renamed, keeping its old id; every reference follows.
+    for path in data.rglob("*.yml"):
+        path.write_text(re.sub(r"\btechnical-craft\b", "engineering-craft", path.read_text(encoding="utf-8")), encoding="utf-8")
+    competencies = data / "competencies.yml"
+    _replace(competencies, "  - id: engineering-craft\n", "  - id: engineering-craft\n    previous_ids: [technical-craft]\n")
+    _replace(competencies, "    name: Problem solving\n", "    name: Problem-solving\n")
+    _replace(
+        competencies, "Writes and presents clearly for their team, adapting detail to the audience.", "Writes clearly for any audience."
+    )
+    text = competencies.read_text(encoding="utf-8")
+    text = text[: text.index("\n  - id: old-skill")] + "\n"
+    levels = "".join(f"      - Negotiates at level {n}.\n" for n in range(1, 6))
+    text += f"\n  - id: negotiation\n    area: all\n    name: Negotiation\n    description: Reaching agreements.\n    levels:\n{levels}"
+    text = text.replace("    name: All skills\n", "    name: Everything we measure\n")
+    text = text.replace("    description: Every skill.\n", "    description: Every skill.\n  - id: extra\n    name: Extra\n")
+    text = text.replace("      - name: Level 5\n", "      - name: Expert\n").replace("Step 2 in general.", "Growing.")
+    text = text.replace(
+        "areas:\n", "  - id: short\n    name: Short\n    steps:\n      - name: Low\n      - name: High\ndefault_scale: levels\nareas:\n", 1
+    )
+    competencies.write_text(text, encoding="utf-8")
+    # A family renamed (its name), given tracks, and a new one.
+    design = data / "career_paths" / "design.yml"
+    text = design.read_text(encoding="utf-8").replace("name: Design and Research\n", "name: Design\n")
+    text = text.replace(
+        "roles:\n", "tracks:\n  - id: individual\n    name: Individual contributor\n  - id: manager\n    name: People manager\nroles:\n"
+    )
+    for role in ("product-designer", "ux-researcher", "senior-product-designer", "design-lead"):
+        text = text.replace(f"  - id: {role}\n", f"  - id: {role}\n    track: {'manager' if role == 'design-lead' else 'individual'}\n")
+    design.write_text(text, encoding="utf-8")
+    (data / "career_paths" / "operations.yml").write_text(
+        "id: operations\nname: Operations\ndescription: Keeps our services running.\nroles:\n"
+        "  - id: operations-engineer\n    title: Operations Engineer\n    level: 2\n    skills:\n      engineering-craft: 2\n",
+        encoding="utf-8",
+    )
+    company = data / "company.yml"
+    _replace(company, "grades:\n  L1: 1\n  L2: 2\n", "grades:\n  L2: 2\n  L3: 3\n")
+    _replace(data / "worksheets" / "meeting-preparation.yml", "title: Preparing the conversation\n", "title: Prepare the conversation\n")
+    _git(tmp_path, "add", "data")
+    _git(tmp_path, "commit", "-q", "-m", "A new framework", date="2026-09-01T10:00:00")
+    return tmp_path
+
+
+def test_families_competencies_areas_scales_and_grades_are_listed(catalogue_repo: Path) -> None:
+    result = _changes(catalogue_repo, "HEAD~1")
+    assert result.returncode == 0, result.stderr
+    sections = {part.split("\n")[0]: part.split("\n")[1:] for part in result.stdout.strip().split("\n\n")[1:]}
+    assert sections["Job families:"] == [
+        "- new: Operations",
+        "- Design and Research is now called Design",
+        "- Design: new track Individual contributor",
+        "- Design: new track People manager",
+    ]
+    assert sections["New roles:"] == ["- Operations Engineer (Operations, Level 2)"]
+    assert sections["Competencies:"] == [
+        "- new: Negotiation (Everything we measure)",
+        "- removed: Old skill",
+        "- Technical craft: now engineering-craft (was technical-craft); the old address leads to the new page",
+        "- Problem solving is now called Problem-solving",
+        "- Communication at Level 2: reworded: Writes clearly for any audience. "
+        "(was: Writes and presents clearly for their team, adapting detail to the audience.)",
+    ]
+    assert sections["Competency areas:"] == ["- new: Extra", "- All skills is now called Everything we measure"]
+    assert sections["Proficiency scales:"] == [
+        "- new: Short (Low, High)",
+        "- Levels, Level 2: reworded: Growing.",
+        "- Levels: step 5 is now called Expert (was Level 5)",
+    ]
+    assert sections["Grades:"] == ["- new: L3 (rank 3)", "- removed: L1"]
+    assert sections["Worksheets:"] == ["- changed: Prepare the conversation"]
+    # A renamed competency or family is not a competency every role stopped expecting, nor a role that moved.
+    assert "What roles expect:" not in sections, result.stdout
+
+
+def test_renamed_families_and_templates_and_reworded_statements_are_listed(tmp_path: Path) -> None:
+    from macros.changes import describe_changes
+    from macros.loading import load_guide
+
+    before, now = tmp_path / "before" / "data", tmp_path / "now" / "data"
+    shutil.copytree(SAMPLE_DATA, before)
+    engineering = before / "career_paths" / "engineering.yml"
+    _replace(engineering, "      mentoring: 2\n", "      mentoring:\n        level: 2\n        statements: [Mentors one engineer.]\n")
+    shutil.copytree(before, now)
+    # The family design becomes design-research, the template thank-you becomes thank-you-note: old ids kept.
+    family = now / "career_paths" / "design.yml"
+    _replace(family, "id: design\n", "id: design-research\nprevious_ids: [design]\n")
+    family.rename(family.with_name("design-research.yml"))
+    _replace(now / "questions" / "manager.yml", "families: [product, design]", "families: [product, design-research]")
+    template = now / "templates" / "thank-you.yml"
+    _replace(template, "id: thank-you\n", "id: thank-you-note\nprevious_ids: [thank-you]\n")
+    template.rename(template.with_name("thank-you-note.yml"))
+    _replace(now / "career_paths" / "engineering.yml", "[Mentors one engineer.]", "[Mentors two engineers.]")
+
+    sections = describe_changes(load_guide(before, PROJECT / "data" / "schema"), load_guide(now, PROJECT / "data" / "schema"))
+
+    assert sections == [
+        "Job families:\n- Design and Research: now design-research (was design); the old address leads to the new page",
+        "What roles expect:\n- Senior Software Engineer: reworded what Coaching and mentoring means for the role",
+        "Message templates:\n- Thank-you and recap after the meeting: now thank-you-note (was thank-you); "
+        "the old address leads to the new page",
+    ]

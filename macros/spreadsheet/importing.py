@@ -1,301 +1,475 @@
 """`make import FILE=...xlsx [APPLY=1]`: the edits made in the guide's workbook, back into data/.
 
-The workbook is read as `make export` wrote it; every mistake is reported
-against its cell (`Engineering!D7: ...`), all at once. What changed (a role's
-title, level or summary, the step a role expects, a question's text) is
-listed in words; with APPLY=1 it is written, each value by rewriting its one
-line of YAML (see edits), after the data with the changes has passed the
-same checks as `make check`. Nothing is written when anything is wrong.
+Every cell is compared three ways: as the workbook was exported (its
+fingerprint, recorded on the About sheet), as HR saved it, and as the data
+gives it now. A cell HR did not change is left alone, even when the data has
+changed since (that newer value is kept); a cell HR changed is applied, or
+refused at its cell when it cannot be taken back (an id, a role's family: the
+message says where to change it instead); a cell changed both in the workbook
+and in data/ since the export is a conflict. New rows add records, appended
+at the end of their file's list. What changed is listed in words; with
+APPLY=1 it is written, after the data with the changes has passed the same
+checks as `make check`. Nothing is written when anything is wrong.
 """
 
 from __future__ import annotations
 
-import datetime
 import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import NamedTuple
 
+import yaml
 from openpyxl import load_workbook
-from openpyxl.cell.cell import Cell, MergedCell
-from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ..data_writes import problems_after, write_all
 from ..errors import DataError
 from ..loading import load_guide
-from ..loading.problems import line_of
-from ..loading.yaml_reader import load_yaml_file
-from ..model import Guide, Role
+from ..model import Family, Guide
 from . import layout
-from .edits import LineEdit, NotOnOneLine, rewrite_line
+from .cells import MISSING, Cells, Edit, Sources, short
+from .edits import NotEditable, apply
+from .export import grids, workbook
+from .grid import Grid, Problems, fingerprint, normal, read_about, read_exported, read_family, read_list
 
-AnyCell = Cell | MergedCell
-"""A cell as openpyxl reads it (a merged cell is reported, and otherwise empty)."""
-
-
-class Problems:
-    """Mistakes in the workbook, each at its cell."""
-
-    def __init__(self) -> None:
-        self.found: list[str] = []
-
-    def add(self, sheet: str, cell: str, message: str) -> None:
-        self.found.append(f"{sheet}!{cell}: {message}")
+Recorded = dict[tuple[str, str, str], tuple[str, str]]
+"""(sheet, row key, column key) -> (cell, fingerprint), as exported."""
 
 
-def _where(cell: AnyCell) -> str:
-    return f"{get_column_letter(cell.column or 1)}{cell.row}"
+class Found(NamedTuple):
+    """What a workbook asks for: the edits, every mistake (each at its cell), and the cells that kept newer data."""
+
+    edits: list[Edit]
+    problems: list[str]
+    kept: list[str]
 
 
-def _value(sheet: Worksheet, cell: AnyCell, problems: Problems) -> Any:
-    """The value typed in `cell`; a formula or a date is a mistake (the guide's data holds neither)."""
-    value = cell.value
-    if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")):
-        problems.add(sheet.title, _where(cell), f"a formula ({value}) is not a value: type the value itself")
-        return None
-    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
-        problems.add(sheet.title, _where(cell), "the cell holds a date: format the cell as text and type the value again")
-        return None
-    return value.strip() if isinstance(value, str) else value
+class _Sheet:
+    """One sheet three ways: as exported (fingerprints), as HR saved it, and as the data gives it now."""
+
+    def __init__(self, title: str, mine: Grid, recorded: Recorded, now: Grid | None) -> None:
+        self.title = title
+        self.mine = mine
+        self.now = now
+        self.base = {(row, column): entry for (sheet, row, column), entry in recorded.items() if sheet == title}
+        self.base_rows = {row for row, _ in self.base}
+        self.base_columns = {column for _, column in self.base}
+        self.family = title not in (layout.ABOUT, layout.ROLES, layout.COMPETENCIES, layout.QUESTIONS)
+
+    def cell(self, row: str, column: str) -> str:
+        return f"{self.title}!{self.mine.where(row, column)}"
+
+    def exported(self, row: str, column: str) -> str:
+        return self.base.get((row, column), ("", fingerprint(None)))[1]
+
+    def current(self, row: str, column: str, known: set[str]) -> object:
+        """The value the data gives the cell now; MISSING when its record (or its role, on a family's sheet) is gone."""
+        if self.now is None:
+            return MISSING
+        if (row, column) in self.now.values:
+            return self.now.values[(row, column)]
+        if self.family and column in self.now.columns and row in known:
+            return None  # a competency none of the family's roles expects any more
+        return MISSING
+
+    def new_rows(self) -> list[str]:
+        return [row for row in self.mine.rows if row not in self.base_rows]
 
 
-def _headers(sheet: Worksheet, expected: tuple[str, ...], problems: Problems) -> dict[str, int]:
-    """Column number of each expected header in row 1; every unknown, repeated or missing header is a problem."""
-    columns: dict[str, int] = {}
-    for cell in sheet[1]:
-        if cell.value is None:
-            continue
-        title = str(cell.value)
-        if title not in expected:
-            problems.add(sheet.title, _where(cell), f"unknown column '{title}': the columns are {', '.join(expected)}; remove it")
-        elif title in columns:
-            first = f"{get_column_letter(columns[title])}1"
-            problems.add(sheet.title, _where(cell), f"a second '{title}' column (the first is {first}): delete one of them")
+def _three_way(sheet: _Sheet, cells: Cells, known: set[str], kept: list[str]) -> Iterator[tuple[str, str, object, str]]:
+    """The cells HR changed that the data did not change since the export: (row, column, value, cell).
+
+    A cell HR did not change is passed over, noting when the data has a newer
+    value; a cell changed on both sides is a conflict, reported at the cell.
+    """
+    rows = [row for row in sheet.mine.rows if row in sheet.base_rows or (sheet.family and row in known)]
+    # The id cells are the keys themselves: a changed id is a row gone and a row added (see _removed).
+    columns = [column for column in sheet.mine.columns if column in sheet.base_columns and column not in ("ID", layout.FAMILY_ID)]
+    for row in rows:
+        for column in columns:
+            if sheet.family and column == layout.FAMILY_NAME and row not in sheet.base_rows:
+                continue  # a new row's competency name is only a reminder (see _family)
+            value = sheet.mine.value(row, column)
+            exported = sheet.exported(row, column)
+            now = sheet.current(row, column, known)
+            cell = sheet.cell(row, column)
+            if fingerprint(value) == exported:
+                if now is not MISSING and fingerprint(now) != exported and sheet.title != layout.ABOUT:
+                    kept.append(f"{cell}: kept the newer value in {cells.location(sheet.title, row, column)}")
+                continue
+            if now is not MISSING and normal(now) == value:
+                continue
+            if now is MISSING:
+                cells.refuse(
+                    cell,
+                    "changed here, but what this cell was exported for is no longer in data/ (removed or renamed since the export): "
+                    "export the workbook again and redo the change there",
+                )
+            elif fingerprint(now) != exported:
+                cells.refuse(
+                    cell,
+                    f"changed here (to '{short(value)}') and in {cells.location(sheet.title, row, column)} since this workbook "
+                    f"was exported (to '{short(now)}'): keep one: type the file's value here, or export again and redo your change",
+                )
+            else:
+                yield row, column, value, cell
+
+
+def _removed(sheet: _Sheet, cells: Cells, instead: dict[str, tuple[str, str]]) -> set[str]:
+    """Report each exported row of a list sheet whose id is gone (changed, or the row deleted); return the ids that replace one.
+
+    An id changed in its cell reads as a row gone and a row added: the new
+    id found where the old one was exported is that change, not a new record.
+    """
+    by_cell = {sheet.mine.where(row, "ID"): row for row in sheet.mine.rows}
+    replacing = set()
+    for row in sorted(sheet.base_rows - set(sheet.mine.rows)):
+        if row not in instead:
+            continue  # gone from data/ too
+        where = sheet.base.get((row, "ID"), ("A1", ""))[0]
+        new = by_cell.get(where)
+        renamed, removed = instead[row]
+        if new is not None and new not in sheet.base_rows:
+            replacing.add(new)
+            cells.refuse(f"{sheet.title}!{where}", f"'{row}' was changed to '{new}': {renamed.replace('<new id>', new)}")
         else:
-            columns[title] = cell.column or 1
-    for title in expected:
-        if title not in columns:
-            problems.add(sheet.title, "A1", f"the column '{title}' is missing: export the workbook again and copy your changes into it")
-    return columns
+            cells.refuse(f"{sheet.title}!{where}", f"the row of '{row}' was deleted: {removed}")
+    return replacing
 
 
-class _Sources:
-    """The YAML records behind the guide, read once, for the lines the edits rewrite."""
+class Import:
+    """Reading one workbook against the data as it is now."""
 
-    def __init__(self, project: Path) -> None:
-        self.project = project
-        self._files: dict[str, Any] = {}
+    def __init__(self, book: Workbook, guide: Guide, project: Path) -> None:
+        self.book = book
+        self.guide = guide
+        self.problems = Problems()
+        self.sources = Sources(project)
+        self.cells = Cells(guide, self.sources, self.problems)
+        self.kept: list[str] = []
 
-    def path(self, display: str) -> Path:
-        return self.project / display
-
-    def content(self, display: str) -> Any:
-        if display not in self._files:
-            self._files[display], _ = load_yaml_file(self.path(display), display)
-        return self._files[display]
-
-    def record(self, display: str, collection: str, ident: str) -> Any:
-        return next(item for item in self.content(display)[collection] if item.get("id") == ident)
-
-
-def _roles(sheet: Worksheet, guide: Guide, sources: _Sources, problems: Problems) -> Iterator[LineEdit]:
-    columns = _headers(sheet, layout.ROLE_COLUMNS, problems)
-    if "ID" not in columns:
-        return
-    for row in sheet.iter_rows(min_row=2):
-        cells = {title: row[column - 1] for title, column in columns.items() if column <= len(row)}
-        ident = _value(sheet, cells["ID"], problems)
-        if ident is None and all(cell.value is None for cell in row):
-            continue
-        role = guide.roles.get(str(ident))
-        if role is None:
-            problems.add(sheet.title, _where(cells["ID"]), f"'{ident}' is not the id of a role: ids are changed in data/career_paths/")
-            continue
-        record = sources.record(role.origin.path, "roles", role.id)
-        for title, key in (("Title", "title"), ("Level", "level"), ("Summary", "summary")):
-            if title not in cells:
-                continue
-            cell = cells[title]
-            value = _value(sheet, cell, problems)
-            old = role.title if key == "title" else (role.grade or role.level) if key == "level" else role.summary
-            if value is None and key != "summary" and cell.value is None:
-                problems.add(sheet.title, _where(cell), f"the {key} of {role.title} is empty: every role needs one")
-                continue
-            if key == "level" and role.grade is None and value is not None and not isinstance(value, int):
-                problems.add(sheet.title, _where(cell), f"'{value}' is not a level: write a whole number, e.g. {role.level}")
-                continue
-            if value is None or value == old or (value == "" and old is None):
-                continue
-            yield LineEdit(
-                sources.path(role.origin.path),
-                line_of(record, key),
-                key,
-                value,
-                f"{sheet.title}!{_where(cell)}",
-                f"{role.title}, {key}: {old} → {value}",
+    def read(self) -> Found:
+        about = self.book[layout.ABOUT] if layout.ABOUT in self.book.sheetnames else None
+        marked = about[layout.FORMAT_CELL].value if about is not None else None
+        recorded = read_exported(about) if about is not None and marked == layout.FORMAT else {}
+        if marked != layout.FORMAT or not recorded:
+            self.problems.add(
+                layout.ABOUT,
+                layout.FORMAT_CELL,
+                f"this workbook was not made by this guide's `make export` (format {marked or 'none'}, expected {layout.FORMAT}), "
+                "or has lost its record of what was exported: export a new one and copy your changes into it",
             )
+            return Found([], self.problems.found, [])
+        assert about is not None
+        expected = list(dict.fromkeys(sheet for sheet, _, _ in recorded))
+        for name in expected:
+            if name not in self.book.sheetnames:
+                self.problems.add(name, "A1", "the sheet is missing: export the workbook again and copy your changes into it")
+        for sheet in self.book.worksheets:
+            if sheet.title not in expected:
+                self.problems.add(
+                    sheet.title, "A1", "this sheet is not part of the guide's workbook: remove it (keep notes in another file)"
+                )
+            for merged in sheet.merged_cells.ranges:
+                self.problems.add(sheet.title, str(merged), "cells are merged: unmerge them, so that each value has its own cell")
+        now = grids(workbook(self.guide, record=False), self.guide)
+        sheets = {name: self._sheet(name, recorded, now) for name in expected if name in self.book.sheetnames}
+        known = set(self.guide.competencies)
+        if layout.ABOUT in sheets:
+            for _, _, _, cell in _three_way(sheets[layout.ABOUT], self.cells, known, self.kept):
+                self.cells.refuse(cell, "this sheet explains the workbook, and nothing typed here is taken back: undo the change")
+        if layout.COMPETENCIES in sheets:
+            self._competencies(sheets[layout.COMPETENCIES])
+        known |= set(self.cells.new_competencies)
+        if layout.ROLES in sheets:
+            self._roles(sheets[layout.ROLES], known)
+        misplaced: set[str] = set()
+        for part in sheets.values():
+            if part.family:
+                self._family(part, known, misplaced)
+        for ident, new in self.cells.new_roles.items():
+            if ident not in misplaced:
+                self.cells.add_new_role(new)
+        if layout.QUESTIONS in sheets:
+            self._questions(sheets[layout.QUESTIONS], known)
+        edits, disagreements = self._distinct(self.cells.edits)
+        return Found(edits, self.problems.found + disagreements, self.kept)
 
-
-def _family(sheet: Worksheet, family_roles: tuple[Role, ...], guide: Guide, sources: _Sources, problems: Problems) -> Iterator[LineEdit]:
-    known = {role.id: role for role in family_roles}
-    columns: dict[int, Role] = {}
-    seen: dict[str, str] = {}
-    for cell in sheet[1][layout.FAMILY_FIRST_ROLE_COLUMN - 1 :]:
-        ident = _value(sheet, cell, problems)
-        if ident is None:
-            continue
-        if ident in seen:
-            problems.add(sheet.title, _where(cell), f"role '{ident}' has a second column (the first is {seen[ident]}): delete one of them")
-        elif ident not in known:
-            problems.add(sheet.title, _where(cell), f"'{ident}' is not a role of this family: the role ids of row 1 come from the export")
+    def _sheet(self, name: str, recorded: Recorded, now: dict[str, Grid]) -> _Sheet:
+        sheet = self.book[name]
+        if name == layout.ABOUT:
+            mine = read_about(sheet, self.problems)
+        elif name == layout.ROLES:
+            mine = read_list(sheet, layout.ROLE_COLUMNS, "role", self.problems)
+        elif name == layout.QUESTIONS:
+            mine = read_list(sheet, layout.QUESTION_COLUMNS, "question", self.problems)
+        elif name == layout.COMPETENCIES:
+            steps = sorted(
+                {column for (title, _, column) in recorded if title == name and column.startswith(layout.STEP)},
+                key=lambda column: int(column.removeprefix(layout.STEP)),
+            )
+            mine = read_list(sheet, (*layout.COMPETENCY_COLUMNS, *steps), "competency", self.problems)
         else:
-            seen[ident] = _where(cell)
-            columns[cell.column or 1] = known[ident]
-    for row in sheet.iter_rows(min_row=layout.FAMILY_FIRST_ROW):
-        competency_id = _value(sheet, row[1], problems) if len(row) > 1 else None
-        if competency_id is None:
-            continue
-        competency = guide.competencies.get(str(competency_id))
-        if competency is None:
-            problems.add(
-                sheet.title, _where(row[1]), f"'{competency_id}' is not the id of a competency: ids come from data/competencies.yml"
+            mine = read_family(sheet, self.problems)
+        return _Sheet(name, mine, recorded, now.get(name))
+
+    def _instead(self, kind: str) -> dict[str, tuple[str, str]]:
+        """For each record of `kind` still in the data: how its id is changed instead, and how it is removed."""
+        guide = self.guide
+        if kind == layout.ROLES:
+            return {
+                role.id: (
+                    f"a role's id is changed with `make rename KIND=role OLD={role.id} NEW=<new id>`, which keeps its old address working",
+                    f"a role is removed with `make delete ID={role.id}` (it lists what points to it), "
+                    f"then by deleting its block from {role.origin.path}:{role.origin.line}",
+                )
+                for role in guide.roles.values()
+            }
+        if kind == layout.COMPETENCIES:
+            return {
+                c.id: (
+                    f"a competency's id is changed with `make rename KIND=competency OLD={c.id} NEW=<new id>`",
+                    f"a competency is removed from {c.origin.path}:{c.origin.line}, after taking it out of every role's skills "
+                    "(`make check` lists them)",
+                )
+                for c in guide.competencies.values()
+            }
+        return {
+            q.id: (
+                f"a question's id is changed in {q.origin.path}:{q.origin.line}, and in the worksheets that list it",
+                f"a question is removed from {q.origin.path}:{q.origin.line} (`make check` then names the worksheets that still list it)",
             )
-            continue
-        steps = {step.name: step.rank for step in competency.scale.steps}
-        for cell in row[layout.FAMILY_FIRST_ROLE_COLUMN - 1 :]:
-            role = columns.get(cell.column or 0)
+            for q in guide.questions.values()
+        }
+
+    def _roles(self, sheet: _Sheet, known: set[str]) -> None:
+        replacing = _removed(sheet, self.cells, self._instead(layout.ROLES))
+        for row, column, value, cell in _three_way(sheet, self.cells, known, self.kept):
+            self.cells.role_cell(self.guide.roles[row], column, value, cell)
+        for row in sheet.new_rows():
+            if row not in replacing:
+                values = dict(sheet.mine.row_values(row))
+                self.cells.new_role(values, {column: sheet.cell(row, column) for column in sheet.mine.columns})
+
+    def _competencies(self, sheet: _Sheet) -> None:
+        replacing = _removed(sheet, self.cells, self._instead(layout.COMPETENCIES))
+        for row, column, value, cell in _three_way(sheet, self.cells, set(), self.kept):
+            self.cells.competency_cell(self.guide.competencies[row], column, value, cell)
+        widest = len([column for column in sheet.mine.columns if column.startswith(layout.STEP)])
+        for row in sheet.new_rows():
+            if row not in replacing:
+                values = dict(sheet.mine.row_values(row))
+                self.cells.new_competency(values, {column: sheet.cell(row, column) for column in sheet.mine.columns}, widest)
+
+    def _questions(self, sheet: _Sheet, known: set[str]) -> None:
+        replacing = _removed(sheet, self.cells, self._instead(layout.QUESTIONS))
+        for row, column, value, cell in _three_way(sheet, self.cells, known, self.kept):
+            self.cells.question_cell(row, column, value, cell)
+        for row in sheet.new_rows():
+            if row not in replacing:
+                values = dict(sheet.mine.row_values(row))
+                self.cells.new_question(values, {column: sheet.cell(row, column) for column in sheet.mine.columns})
+
+    def _family(self, sheet: _Sheet, known: set[str], misplaced: set[str]) -> None:
+        family = self.cells.families_by_sheet.get(sheet.title)
+        names = {**{c.id: c.name for c in self.guide.competencies.values()}}
+        names.update({ident: new.competency.name for ident, new in self.cells.new_competencies.items()})
+        self._family_removed(sheet, names)
+        for row, column, value, cell in _three_way(sheet, self.cells, known, self.kept):
+            if row in (layout.FAMILY_IDS, layout.FAMILY_TITLES) and column in (layout.FAMILY_NAME, layout.FAMILY_ID):
+                self.cells.refuse(cell, "this heading is part of the workbook's layout: leave it as exported")
+            elif row == layout.FAMILY_TITLES:
+                self.cells.title_cell(self.guide.roles[column], value, cell)
+            elif column == layout.FAMILY_NAME:
+                self.cells.refuse(cell, f"a competency's name is changed on the Competencies sheet, in its row ({row})")
+            else:
+                self.cells.skill_cell(self.guide.roles[column], row, value, cell)
+        for row in sheet.new_rows():
+            if row not in known:
+                self.cells.refuse(
+                    sheet.cell(row, layout.FAMILY_ID),
+                    f"'{row}' is not the id of a competency: use one from the Competencies sheet (or add it there, in a new row)",
+                )
+                continue
+            name = sheet.mine.value(row, layout.FAMILY_NAME)
+            if name is not None and str(name) != names.get(row):
+                self.cells.refuse(
+                    sheet.cell(row, layout.FAMILY_NAME),
+                    f"this row is for {names.get(row)} (its id is in column B): leave its name as that, or empty",
+                )
+        for column in sheet.mine.columns:
+            if column in sheet.base_columns or column in (layout.FAMILY_NAME, layout.FAMILY_ID):
+                continue
+            self._new_column(sheet, family, column, known, misplaced)
+
+    def _family_removed(self, sheet: _Sheet, names: dict[str, str]) -> None:
+        family = self.cells.families_by_sheet.get(sheet.title)
+        by_cell = {sheet.mine.where(row, layout.FAMILY_ID): row for row in sheet.mine.rows}
+        for row in sorted(sheet.base_rows - set(sheet.mine.rows)):
+            where = sheet.base.get((row, layout.FAMILY_ID), ("B1", ""))[0]
+            new = by_cell.get(where)
+            name = names.get(row, row)
+            if new is not None and new not in sheet.base_rows:
+                self.cells.refuse(
+                    f"{sheet.title}!{where}",
+                    f"'{new}' replaces '{row}' in column B: to stop the roles expecting {name}, empty its cells; to have them "
+                    f"expect '{new}', add a row for it below; a competency is renamed with `make rename KIND=competency`",
+                )
+            elif row in names and family is not None:
+                self.cells.refuse(
+                    f"{sheet.title}!{where}",
+                    f"the row of {name} was deleted: to stop the roles of {family.name} expecting it, empty its cells",
+                )
+        by_column = {sheet.mine.where(layout.FAMILY_IDS, column): column for column in sheet.mine.columns}
+        for column in sorted(sheet.base_columns - set(sheet.mine.columns)):
+            role = self.guide.roles.get(column)
             if role is None:
                 continue
-            value = _value(sheet, cell, problems)
-            was = role.skills.get(competency.id)
-            rank = steps.get(str(value)) if value is not None else None
-            if value is not None and rank is None:
-                problems.add(
-                    sheet.title,
-                    _where(cell),
-                    f"'{value}' is not a step of {competency.name}: choose one of {', '.join(steps)} (or leave the cell empty)",
+            where = sheet.base.get((layout.FAMILY_IDS, column), ("C1", ""))[0]
+            new = by_column.get(where)
+            if new is not None and new not in sheet.base_columns:
+                self.cells.refuse(
+                    f"{sheet.title}!{where}",
+                    f"'{column}' was changed to '{new}': a role's id is changed with "
+                    f"`make rename KIND=role OLD={column} NEW={new}`, which keeps its old address working",
                 )
-                continue
-            if rank == was:
-                continue
-            if rank is None or was is None:
-                what = "no longer expect" if rank is None else "expect"
-                problems.add(
-                    sheet.title,
-                    _where(cell),
-                    f"to make {role.title} {what} {competency.name}, edit its skills in {role.origin.path}: "
-                    "the workbook changes the step of a skill a role already has",
+                sheet.base_columns.add(new)  # not a new role's column as well
+            else:
+                self.cells.refuse(
+                    f"{sheet.title}!{where}",
+                    f"the column of {role.title} was deleted: a role is removed with `make delete ID={role.id}` "
+                    f"(it lists what points to it), then by deleting its block from {role.origin.path}:{role.origin.line}",
                 )
-                continue
-            record = sources.record(role.origin.path, "roles", role.id)
-            written = record["skills"][competency.id]
-            holder, key = (written, "level") if isinstance(written, dict) else (record["skills"], competency.id)
-            old_written = holder[key]
-            yield LineEdit(
-                sources.path(role.origin.path),
-                line_of(holder, key),
-                key,
-                rank if isinstance(old_written, int) else competency.step(rank).name,
-                f"{sheet.title}!{_where(cell)}",
-                f"{role.title}, {competency.name}: {competency.step(was).name} → {competency.step(rank).name}",
+
+    def _new_column(self, sheet: _Sheet, family: Family | None, column: str, known: set[str], misplaced: set[str]) -> None:
+        heading = sheet.cell(layout.FAMILY_IDS, column)
+        new = self.cells.new_roles.get(column)
+        if new is None:
+            role = self.guide.roles.get(column)
+            if role is not None:
+                other = self.guide.family_of(role)
+                self.cells.refuse(
+                    heading,
+                    f"'{column}' is a role of {other.name}: the steps it expects are on the {layout.family_sheet(other.name)} sheet"
+                    if other is not family
+                    else f"'{column}' was added to {role.origin.path}:{role.origin.line} since this workbook was exported: "
+                    "export the workbook again and redo this column",
+                )
+            else:
+                self.cells.refuse(
+                    heading,
+                    f"'{column}' is not a role: add it on the Roles sheet (a new row with its id, title, family and level), "
+                    "or correct the id",
+                )
+            return
+        if new.family is not family:
+            misplaced.add(column)
+            self.cells.refuse(
+                heading,
+                f"the new role '{column}' is in {new.family.name} ({new.cell}): its column goes on the "
+                f"{layout.family_sheet(new.family.name)} sheet",
             )
-
-
-def _questions(sheet: Worksheet, guide: Guide, sources: _Sources, problems: Problems) -> Iterator[LineEdit]:
-    columns = _headers(sheet, layout.QUESTION_COLUMNS, problems)
-    if "ID" not in columns or "Text" not in columns:
-        return
-    for row in sheet.iter_rows(min_row=2):
-        ident = _value(sheet, row[columns["ID"] - 1], problems)
-        if ident is None:
-            continue
-        question = guide.questions.get(str(ident))
-        if question is None:
-            problems.add(
-                sheet.title, _where(row[columns["ID"] - 1]), f"'{ident}' is not the id of a question: ids are changed in data/questions/"
+            return
+        title = sheet.mine.value(layout.FAMILY_TITLES, column)
+        if title is not None and title != new.record["title"]:
+            self.cells.refuse(
+                sheet.cell(layout.FAMILY_TITLES, column),
+                f"the new role's title is '{new.record['title']}' on the Roles sheet ({new.row_cells['Title']}): "
+                "make them the same, or leave this cell empty",
             )
-            continue
-        cell = row[columns["Text"] - 1]
-        text = _value(sheet, cell, problems)
-        if not text:
-            if cell.value is None:
-                problems.add(sheet.title, _where(cell), "the question's text is empty: every question needs one")
-            continue
-        if text != question.text:
-            record = sources.record(question.origin.path, "questions", question.id)
-            yield LineEdit(
-                sources.path(question.origin.path),
-                line_of(record, "text"),
-                "text",
-                text,
-                f"{sheet.title}!{_where(cell)}",
-                f"question {question.id}: {question.text} → {text}",
-            )
+        for row in sheet.mine.rows:
+            if row in known:
+                self.cells.new_skill(new, row, sheet.mine.value(row, column), sheet.cell(row, column))
+
+    @staticmethod
+    def _distinct(edits: list[Edit]) -> tuple[list[Edit], list[str]]:
+        """Each value changed once: two cells that show one value (a title on Roles and on a family's sheet) must agree."""
+        chosen: dict[tuple[str, tuple[object, ...]], Edit] = {}
+        distinct, problems = [], []
+        for edit in edits:
+            key = (edit.display, edit.change.at)
+            first = chosen.setdefault(key, edit) if edit.change.action != "append" else edit
+            if first is edit:
+                distinct.append(edit)
+            elif (first.change.action, first.change.value) != (edit.change.action, edit.change.value):
+                problems.append(f"{edit.cell}: this cell and {first.cell} give one value two ways: make them the same, or undo one")
+        return distinct, problems
 
 
-def read_edits(book: Workbook, guide: Guide, project: Path) -> tuple[list[LineEdit], list[str]]:
-    """The edits the workbook asks for, and every mistake in it (each as `Sheet!CELL: message`)."""
-    problems = Problems()
-    about = book[layout.ABOUT] if layout.ABOUT in book.sheetnames else None
-    marked = about[layout.FORMAT_CELL].value if about is not None else None
-    if marked != layout.FORMAT:
-        problems.add(
-            layout.ABOUT,
-            layout.FORMAT_CELL,
-            f"this workbook was not made by this guide's `make export` (format {marked or 'none'}, expected {layout.FORMAT}): "
-            "export a new one and copy your changes into it",
-        )
-        return [], problems.found
-    families = {layout.family_sheet(family.name): family for family in guide.families}
-    expected = [layout.ABOUT, layout.ROLES, *families, layout.COMPETENCIES, layout.QUESTIONS]
-    for name in expected:
-        if name not in book.sheetnames:
-            problems.add(name, "A1", "the sheet is missing: export the workbook again and copy your changes into it")
-    for sheet in book.worksheets:
-        if sheet.title not in expected:
-            problems.add(sheet.title, "A1", "this sheet is not part of the guide's workbook: remove it (keep notes in another file)")
-        for merged in sheet.merged_cells.ranges:
-            problems.add(sheet.title, str(merged), "cells are merged: unmerge them, so that each value has its own cell")
-    sources = _Sources(project)
-    edits: list[LineEdit] = []
-    if layout.ROLES in book.sheetnames:
-        edits += _roles(book[layout.ROLES], guide, sources, problems)
-    for name, family in families.items():
-        if name in book.sheetnames:
-            edits += _family(book[name], family.roles, guide, sources, problems)
-    if layout.QUESTIONS in book.sheetnames:
-        edits += _questions(book[layout.QUESTIONS], guide, sources, problems)
-    return edits, problems.found
+def read_edits(book: Workbook, guide: Guide, project: Path) -> Found:
+    """The edits the workbook asks for, every mistake in it (each as `Sheet!CELL: message`), and the cells that kept newer data."""
+    return Import(book, guide, project).read()
 
 
-def changed_files(edits: list[LineEdit]) -> tuple[dict[Path, str], list[str]]:
-    """Each file's new text with `edits` made, and the edits that cannot be made on one line."""
+class Spans:
+    """Where each edit's text is in a file as it is being changed, to name the cell behind a problem found in it."""
+
+    def __init__(self) -> None:
+        self.spans: dict[Path, list[tuple[int, int, str]]] = {}
+        self.written: dict[Path, list[tuple[int, int, int]]] = {}
+
+    def original(self, path: Path, line: int) -> int:
+        """The line of the file as it is now that `line` of the changed text comes from (or where it was added)."""
+        for first, removed, added in reversed(self.written.get(path, [])):
+            if line >= first + added:
+                line -= added - removed
+            elif line >= first:
+                line = first
+        return line
+
+    def add(self, path: Path, line: int, removed: int, added: int, cell: str) -> None:
+        self.written.setdefault(path, []).append((line, removed, added))
+        shift = added - removed
+        spans = [
+            (first + shift, last + shift, owner) if first >= line + removed else (first, last, owner)
+            for first, last, owner in self.spans.get(path, [])
+            if not line <= first < line + removed
+        ]
+        if added:
+            spans.append((line, line + added - 1, cell))
+        self.spans[path] = spans
+
+    def cell(self, path: Path, line: int) -> str | None:
+        around = [(last - first, owner) for first, last, owner in self.spans.get(path, []) if first <= line <= last]
+        return min(around)[1] if around else None
+
+
+def changed_files(edits: list[Edit], sources: Sources) -> tuple[dict[Path, str], Spans, list[str]]:
+    """Each file's new text with `edits` made, where each edit went, and the edits that cannot be made as text."""
     texts: dict[Path, str] = {}
+    spans = Spans()
     problems = []
     for edit in edits:
-        text = texts.get(edit.path) or edit.path.read_text(encoding="utf-8")
+        path = sources.path(edit.display)
+        text = texts[path] if path in texts else sources.text(edit.display)
         try:
-            texts[edit.path] = rewrite_line(text, edit)
-        except NotOnOneLine:
-            problems.append(f"{edit.cell}: in {edit.path.name} this {edit.key} is written over several lines: change it in the file itself")
-    return texts, problems
+            texts[path], written = apply(text, edit.change)
+        except (NotEditable, yaml.YAMLError) as error:
+            problems.append(
+                f"{edit.cell}: {edit.display}:{edit.line} is written in a form the workbook cannot change ({error}): "
+                "change it in the file itself"
+            )
+            continue
+        spans.add(path, written.line, written.removed, written.added, edit.cell)
+    return texts, spans, problems
 
 
-def check_changed_data(data_dir: Path, texts: dict[Path, str], edits: list[LineEdit]) -> list[str]:
+def check_changed_data(data_dir: Path, texts: dict[Path, str], spans: Spans) -> list[str]:
     """The problems `make check` finds in the data with the changes made (in a copy), each at its cell when an edit caused it."""
-    cells = {(edit.path.relative_to(data_dir.parent).as_posix(), edit.line): edit.cell for edit in edits}
-    return [
-        f"{cells[(problem.path, problem.line)]}: {problem.message}" if (problem.path, problem.line) in cells else str(problem)
-        for problem in problems_after(data_dir, texts)
-    ]
+    found = []
+    for problem in problems_after(data_dir, texts):
+        path = data_dir.parent / problem.path
+        cell = spans.cell(path, problem.line)
+        line = spans.original(path, problem.line)
+        found.append(f"{cell}: {problem.message}" if cell else f"{problem.path}:{line}: {problem.message} (with the workbook's changes)")
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
-    apply = "--apply" in arguments
+    apply_changes = "--apply" in arguments
     files = [argument for argument in arguments if argument != "--apply"]
     if not files or not files[0]:
         print("Say which workbook: make import FILE=career-guide.xlsx (and APPLY=1 to write the changes)", file=sys.stderr)
@@ -312,22 +486,29 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
         print(f"{source}: cannot be read as a workbook (.xlsx): {error}", file=sys.stderr)
         return 1
-    edits, problems = read_edits(book, guide, project)
-    texts, unwritable = changed_files(edits)
-    problems += unwritable
-    if not problems and texts:
-        problems += check_changed_data(data_dir, texts, edits)
+    found = read_edits(book, guide, project)
+    problems = list(found.problems)
+    texts: dict[Path, str] = {}
+    if not problems:
+        texts, spans, unwritable = changed_files(found.edits, Sources(project))
+        problems += unwritable
+        if not problems and texts:
+            problems += check_changed_data(data_dir, texts, spans)
     if problems:
         print(f"{source} has {len(problems)} problem{'s' if len(problems) > 1 else ''}; nothing was written:", file=sys.stderr)
         print("\n".join(problems), file=sys.stderr)
         return 1
+    if found.kept:
+        print(f"Kept the newer data for {len(found.kept)} cell{'s' if len(found.kept) > 1 else ''} changed in data/ since the export:")
+        print("\n".join(f"  {line}" for line in found.kept))
+    edits = found.edits
     if not edits:
-        print(f"{source} changes nothing in data/.")
+        print(f"{source} changes nothing in data/: every cell is as exported{' or as data/ has it now' if found.kept else ''}.")
         return 0
     print(f"{len(edits)} change{'s' if len(edits) > 1 else ''} in {source}:")
     for edit in edits:
-        print(f"  {edit.cell}: {edit.what} ({edit.path.relative_to(project).as_posix()}:{edit.line})")
-    if not apply:
+        print(f"  {edit.cell}: {edit.what} ({edit.display}:{edit.line})")
+    if not apply_changes:
         print("Nothing is written yet: run again with APPLY=1 to write these changes to data/.")
         return 0
     write_all(texts)
