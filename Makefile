@@ -1,4 +1,4 @@
-# Career Guide. Quick start: `make build`, then `make test`.
+# Career Guide. Quick start: `make build`, then `make serve`.
 SHELL := /bin/bash
 .DEFAULT_GOAL := build
 
@@ -8,59 +8,77 @@ STAMP   := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 CHECKERS := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
+INSTALL := $(PYTHON) -m pip install --quiet --disable-pip-version-check
 
-.PHONY: build serve test test-fast lint check changes export import rename delete move screenshot bench lock clean browser java
+# What a person sees is what the commands say: make echoes none of them.
+.SILENT:
+MAKEFLAGS += --no-print-directory
+
+# $(call run,COMMAND,SENTENCE): run COMMAND; if it fails, SENTENCE is the last line.
+# Make follows a failed command with a line of its own, `make: *** [Makefile:NN:
+# target] Error N`, and has no setting to leave it out. So a failed command does
+# not return to make: the recipe's shell (make's child, hence $$PPID) stops make
+# with SIGPIPE, the one signal that make does not catch (SIGINT it catches, and
+# reports) and that shells do not report. No later command runs, and the exit
+# status is still a failure (141). Where SIGPIPE is ignored, make reports the
+# failure as it always did. SENTENCE holds no comma and no quote.
+stop = kill -PIPE $$PPID; exit 1
+run = $(1) || { echo '$(2)' >&2; $(stop); }
+
+.PHONY: build serve test test-fast test-js lint check changes export import rename delete move screenshot bench lock clean browser java node
 
 # The virtual environment, with every dependency at its pinned version.
 $(STAMP): requirements.lock pyproject.toml
-	python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	echo "Installing the guide's tools into $(VENV)/ (the first time and after an update: a few minutes)..."
+	$(call run,python3 -m venv $(VENV) && $(INSTALL) -r requirements.lock && $(INSTALL) --no-deps -e .,Installing the tools failed: see the message above and run the command again.)
 	touch $@
 
 build: $(STAMP)  ## Build the site into site/ (a failed build leaves site/ untouched)
-	$(PYTHON) -m macros.publish site
+	$(call run,$(PYTHON) -m macros.publish site,The site was not built: fix the problems above and run `make build` again.)
 
 serve: $(STAMP)  ## Preview at http://127.0.0.1:8000, rebuilding when docs/ or data/ change
-	$(VENV)/bin/mkdocs serve
+	$(call run,$(VENV)/bin/mkdocs serve,The preview stopped: fix the problems above and run `make serve` again.)
 
-check: $(STAMP)  ## Validate data/ without building the site
-	$(PYTHON) -m macros.check data
+check: $(STAMP)  ## Validate data/ without building the site (FORMAT=github: also as annotations on a pull request's lines)
+	$(call run,$(PYTHON) -m macros.check data $(if $(FORMAT),--format $(FORMAT)),The check found problems: fix them and run `make check` again.)
 
 export: $(STAMP)  ## Write the data as one workbook to review and edit in a spreadsheet (FILE=career-guide.xlsx)
-	$(PYTHON) -m macros.spreadsheet.export "$(or $(FILE),career-guide.xlsx)"
+	$(call run,$(PYTHON) -m macros.spreadsheet.export "$(or $(FILE),career-guide.xlsx)",The export stopped: see the message above.)
 
 import: $(STAMP)  ## List a workbook's edits to data/ (FILE=...xlsx); APPLY=1 writes them
-	$(PYTHON) -m macros.spreadsheet.importing "$(FILE)" $(if $(APPLY),--apply)
+	$(call run,$(PYTHON) -m macros.spreadsheet.importing "$(FILE)" $(if $(APPLY),--apply),The import stopped: see the message above.)
 
 rename: $(STAMP)  ## Rename a role, competency, family, template or worksheet everywhere, keeping its old address (KIND=role OLD=... NEW=...)
-	$(PYTHON) -m macros.refactor rename "$(KIND)" "$(OLD)" "$(NEW)"
+	$(call run,$(PYTHON) -m macros.refactor rename "$(KIND)" "$(OLD)" "$(NEW)",Nothing was renamed: see the message above.)
 
 delete: $(STAMP)  ## List what points to a role before you delete it (ID=...)
-	$(PYTHON) -m macros.refactor delete "$(ID)"
+	$(call run,$(PYTHON) -m macros.refactor delete "$(ID)",The listing stopped: see the message above.)
 
 move: $(STAMP)  ## List the questions a role's page gains and loses in another family (ID=... FAMILY=...)
-	$(PYTHON) -m macros.refactor move "$(ID)" "$(FAMILY)"
+	$(call run,$(PYTHON) -m macros.refactor move "$(ID)" "$(FAMILY)",The listing stopped: see the message above.)
 
 screenshot: $(STAMP) browser  ## Refresh the README's picture of a family page with its map (scripts/family-page.png)
-	$(PYTHON) scripts/screenshot.py
+	$(call run,$(PYTHON) scripts/screenshot.py,The picture was not made: see the message above.)
 
 changes: $(STAMP)  ## What changed in data/ since SINCE (a commit, tag, branch or YYYY-MM-DD), in words for an announcement
-	$(PYTHON) -m macros.changes "$(SINCE)"
+	$(call run,$(PYTHON) -m macros.changes "$(SINCE)",The changes could not be listed: see the message above.)
 
-test: lint browser java $(CHECKERS)  ## Run the whole test suite: type and style checks, unit, build and browser tests
-	$(PYTHON) -m pytest
+test: lint browser java $(CHECKERS) test-js  ## Run the whole test suite: type and style checks, the scripts' tests, unit, build and browser tests
+	$(call run,$(PYTHON) -m pytest,Some tests failed: see the report above.)
 
-test-fast: $(STAMP)  ## Only the unit tests: a quick check while working (under 30 s)
-	$(PYTHON) -m pytest -m unit
+test-fast: $(STAMP) test-js  ## Only the unit tests, the scripts' included: a quick check while working (under 30 s)
+	$(call run,$(PYTHON) -m pytest -m unit,Some tests failed: see the report above.)
+
+test-js: node  ## The browser scripts' logic under Node's own test runner (tests/js/)
+	$(call run,node --test tests/js/,Some tests of the scripts failed: see the report above.)
 
 lint: $(STAMP)  ## Type-check (mypy --strict) and lint (ruff) the code
-	$(VENV)/bin/mypy --strict macros
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+	$(call run,$(VENV)/bin/mypy --strict macros,The code has type errors: see the report above.)
+	$(call run,$(VENV)/bin/ruff check .,The code has style problems: see the report above.)
+	$(call run,$(VENV)/bin/ruff format --check .,The code is not formatted: run ruff format.)
 
 bench: $(STAMP)  ## Measure build time, memory and size at 1x, 10x and 50x the default data (LARGE=1: also 100x, 200x; see bench/README.md)
-	$(PYTHON) bench/run.py $(if $(LARGE),--large)
+	$(call run,$(PYTHON) bench/run.py $(if $(LARGE),--large),The benchmark stopped: see the message above.)
 
 # What the tests need from Debian: installed when we can, otherwise we say how.
 # $(1): the command that must exist, $(2): the Debian package, $(3): what needs it.
@@ -72,7 +90,7 @@ define debian_package
 	  else \
 	    echo "$(3) need Debian's $(2). Install it with:"; \
 	    echo "    sudo apt-get install -y $(2)"; \
-	    exit 1; \
+	    $(stop); \
 	  fi; \
 	fi
 endef
@@ -80,6 +98,10 @@ endef
 # Browser tests drive Debian's Chromium.
 browser:
 	$(call debian_package,$(CHROMIUM),chromium,The browser tests)
+
+# The scripts' unit tests, and the check of their routes against Python's, run on Node.
+node:
+	$(call debian_package,node,nodejs,The scripts' unit tests)
 
 # The Nu HTML Checker runs on Java.
 java:
@@ -90,11 +112,11 @@ java:
 $(CHECKERS): package.json package-lock.json
 	$(call debian_package,npm,npm,The accessibility and HTML checks)
 	@# No install scripts: vnu-jar's would download a Java runtime; Debian's is used.
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	$(call run,npm ci --ignore-scripts --no-audit --no-fund --loglevel=error,Installing the checkers failed: see the message above.)
 	touch $@
 
 lock: $(STAMP)  ## Re-pin requirements.lock after changing pyproject.toml
-	$(PYTHON) -m pip install --quiet -e '.[test]'
+	$(call run,$(INSTALL) -e '.[test]',Installing failed: see the message above.)
 	( echo "# Every package the guide and its tests install, at exact versions (pip freeze)."; \
 	  echo "# Regenerate after changing pyproject.toml: make lock"; \
 	  $(PYTHON) -m pip freeze --exclude-editable ) > requirements.lock

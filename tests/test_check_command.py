@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from helpers import SAMPLE_DATA, run_check
+from helpers import PROJECT, SAMPLE_DATA, run_check
 
 from macros.model import Guide
 
@@ -46,3 +49,22 @@ def test_check_lists_every_problem_and_fails(tmp_path: Path) -> None:
     assert lines[1].startswith("data/questions/follow-up.yml:1: the file is empty")
     assert lines[-1] == "2 problems in the data: fix them and build again."
     assert engineering.read_text(encoding="utf-8") == before, "checking never rewrites a data file"
+
+
+def test_check_for_github_adds_annotations_to_the_same_report(tmp_path: Path) -> None:
+    shutil.copytree(SAMPLE_DATA, tmp_path / "data")
+    (tmp_path / "data" / "questions" / "follow-up.yml").write_text("", encoding="utf-8")
+
+    plain = run_check(tmp_path)
+    github = subprocess.run(
+        [sys.executable, "-m", "macros.check", "data", "--format", "github"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(PROJECT)},
+    )
+
+    assert github.returncode == plain.returncode == 1
+    assert github.stderr == plain.stderr, "the report people read is the same"
+    empty = plain.stderr.splitlines()[0].removeprefix("data/questions/follow-up.yml:1: ")
+    assert github.stdout == f"::error file=data/questions/follow-up.yml,line=1::{empty}\n"
