@@ -34,34 +34,34 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $@
 
 build: $(STAMP)  ## Build the site into site/ (a failed build leaves site/ untouched)
-	$(call run,$(PYTHON) -m macros.publish site,The site was not built: fix the problems above and run `make build` again.)
+	$(call run,$(PYTHON) -m macros.commands.publish site,The site was not built: fix the problems above and run `make build` again.)
 
 serve: $(STAMP)  ## Preview at http://127.0.0.1:8000, rebuilding when docs/ or data/ change
 	$(call run,$(VENV)/bin/mkdocs serve,The preview stopped: fix the problems above and run `make serve` again.)
 
 check: $(STAMP)  ## Validate data/ without building the site (FORMAT=github: also as annotations on a pull request's lines)
-	$(call run,$(PYTHON) -m macros.check data $(if $(FORMAT),--format $(FORMAT)),The check found problems: fix them and run `make check` again.)
+	$(call run,$(PYTHON) -m macros.commands.check data $(if $(FORMAT),--format $(FORMAT)),The check found problems: fix them and run `make check` again.)
 
 export: $(STAMP)  ## Write the data as one workbook to review and edit in a spreadsheet (FILE=career-guide.xlsx)
-	$(call run,$(PYTHON) -m macros.spreadsheet.export "$(or $(FILE),career-guide.xlsx)",The export stopped: see the message above.)
+	$(call run,$(PYTHON) -m macros.commands.spreadsheet.export "$(or $(FILE),career-guide.xlsx)",The export stopped: see the message above.)
 
 import: $(STAMP)  ## List a workbook's edits to data/ (FILE=...xlsx); APPLY=1 writes them
-	$(call run,$(PYTHON) -m macros.spreadsheet.importing "$(FILE)" $(if $(APPLY),--apply),The import stopped: see the message above.)
+	$(call run,$(PYTHON) -m macros.commands.spreadsheet.importing "$(FILE)" $(if $(APPLY),--apply),The import stopped: see the message above.)
 
 rename: $(STAMP)  ## Rename a role, competency, family, template or worksheet everywhere, keeping its old address (KIND=role OLD=... NEW=...)
-	$(call run,$(PYTHON) -m macros.refactor rename "$(KIND)" "$(OLD)" "$(NEW)",Nothing was renamed: see the message above.)
+	$(call run,$(PYTHON) -m macros.commands.refactor rename "$(KIND)" "$(OLD)" "$(NEW)",Nothing was renamed: see the message above.)
 
 delete: $(STAMP)  ## List what points to a role before you delete it (ID=...)
-	$(call run,$(PYTHON) -m macros.refactor delete "$(ID)",The listing stopped: see the message above.)
+	$(call run,$(PYTHON) -m macros.commands.refactor delete "$(ID)",The listing stopped: see the message above.)
 
 move: $(STAMP)  ## List the questions a role's page gains and loses in another family (ID=... FAMILY=...)
-	$(call run,$(PYTHON) -m macros.refactor move "$(ID)" "$(FAMILY)",The listing stopped: see the message above.)
+	$(call run,$(PYTHON) -m macros.commands.refactor move "$(ID)" "$(FAMILY)",The listing stopped: see the message above.)
 
 screenshot: $(STAMP) browser  ## Refresh the README's picture of a family page with its map (scripts/family-page.png)
 	$(call run,$(PYTHON) scripts/screenshot.py,The picture was not made: see the message above.)
 
 changes: $(STAMP)  ## What changed in data/ since SINCE (a commit, tag, branch or YYYY-MM-DD), in words for an announcement
-	$(call run,$(PYTHON) -m macros.changes "$(SINCE)",The changes could not be listed: see the message above.)
+	$(call run,$(PYTHON) -m macros.commands.changes "$(SINCE)",The changes could not be listed: see the message above.)
 
 test: lint browser java $(CHECKERS) test-js  ## Run the whole test suite: type and style checks, the scripts' tests, unit, build and browser tests
 	$(call run,$(PYTHON) -m pytest,Some tests failed: see the report above.)

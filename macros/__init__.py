@@ -1,7 +1,7 @@
 """Career Guide: a MkDocs plugin that turns a company's career-development data
 (YAML under `data/`) into a guide.
 
-`macros.plugin.CareerGuidePlugin` is the entry point MkDocs loads (`career-guide`
+`macros.integration.plugin.CareerGuidePlugin` is the entry point MkDocs loads (`career-guide`
 under `plugins:` in mkdocs.yml); the README's architecture section maps the
 modules.
 """

@@ -15,7 +15,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from macros.loading import load_guide
-from macros.urls import family_url
+from macros.model.urls import family_url
 
 PROJECT = Path(__file__).resolve().parents[1]
 PICTURE = PROJECT / "scripts" / "family-page.png"

@@ -10,7 +10,7 @@ from helpers import PATIENCE_MS, PUBLISHED, SAMPLE_DATA, Site, copy_project, run
 from playwright.sync_api import Browser, Page, expect
 
 from macros.loading import load_guide
-from macros.model import Guide
+from macros.model.guide import Guide
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -81,7 +81,7 @@ def run_build(project: Path, site_dir: Path, *, site_url: str | None = None) -> 
 def run_check(project: Path) -> subprocess.CompletedProcess[str]:
     """`make check`'s command on the data of `project` (a folder holding data/)."""
     return subprocess.run(
-        [sys.executable, "-m", "macros.check", "data"],
+        [sys.executable, "-m", "macros.commands.check", "data"],
         cwd=project,
         capture_output=True,
         text=True,

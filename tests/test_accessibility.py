@@ -16,7 +16,7 @@ from helpers import Site, axe_violations, normalise, search_for, serving, settle
 from playwright.sync_api import Page, expect
 from test_guide_pages import CHAPTERS
 
-from macros.model import Guide
+from macros.model.guide import Guide
 
 SEARCH_RESULTS = "search results"
 PAGE_KINDS = {

@@ -8,7 +8,7 @@ import pytest
 from helpers import Preview, copy_project, normalise
 from playwright.sync_api import Page, expect
 
-from macros.model import Guide
+from macros.model.guide import Guide
 
 pytestmark = pytest.mark.browser
 

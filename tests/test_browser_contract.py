@@ -1,4 +1,4 @@
-"""The page templates and the browser script speak the contract declared in macros/browser_contract.py."""
+"""The page templates and the browser script speak the contract declared in macros/rendering/browser_contract.py."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 import pytest
 from helpers import PROJECT
 
-from macros.browser_contract import PLAN_BLANKS, STORAGE_PREFIX, Action, Attribute, Export, Part, PlanPart
+from macros.rendering.browser_contract import PLAN_BLANKS, STORAGE_PREFIX, Action, Attribute, Export, Part, PlanPart
 
 pytestmark = pytest.mark.unit
 
@@ -16,7 +16,7 @@ CORE_SCRIPT = (ASSETS / "guide-core.js").read_text(encoding="utf-8")
 GUIDE_SCRIPT = (ASSETS / "guide.js").read_text(encoding="utf-8")
 PLAN_SCRIPT = (ASSETS / "plan.js").read_text(encoding="utf-8")
 SCRIPT = CORE_SCRIPT + GUIDE_SCRIPT + PLAN_SCRIPT
-TEMPLATES = "\n".join(path.read_text(encoding="utf-8") for path in sorted((PROJECT / "macros" / "templates").rglob("*.*")))
+TEMPLATES = "\n".join(path.read_text(encoding="utf-8") for path in sorted((PROJECT / "macros" / "rendering" / "templates").rglob("*.*")))
 
 
 def _attribute(dataset_name: str) -> str:

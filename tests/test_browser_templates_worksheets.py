@@ -14,7 +14,7 @@ from helpers import normalise
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from macros.model import Guide
+from macros.model.guide import Guide
 
 pytestmark = pytest.mark.browser
 

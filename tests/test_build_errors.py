@@ -53,7 +53,7 @@ def tree_digest(root: Path) -> str:
 
 def publish(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "macros.publish", "site", "--project", str(project)],
+        [sys.executable, "-m", "macros.commands.publish", "site", "--project", str(project)],
         cwd=project,
         capture_output=True,
         text=True,

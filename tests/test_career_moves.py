@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.career_moves import Change, SkillChange, moves_from
 from macros.loading import load_guide
-from macros.model import Expectation, Guide, Statement
+from macros.model.career_moves import Change, SkillChange, moves_from
+from macros.model.guide import Expectation, Guide, Statement
 
 pytestmark = pytest.mark.unit
 

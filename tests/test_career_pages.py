@@ -12,7 +12,7 @@ from helpers import Site, normalise, search_for, sidebar
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from macros.model import Guide
+from macros.model.guide import Guide
 
 
 @pytest.mark.build

@@ -24,7 +24,7 @@ def _git(repo: Path, *arguments: str, date: str | None = None) -> None:
 
 def _changes(repo: Path, since: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "macros.changes", since],
+        [sys.executable, "-m", "macros.commands.changes", since],
         cwd=repo,
         capture_output=True,
         text=True,
@@ -244,7 +244,7 @@ def test_families_competencies_areas_scales_and_grades_are_listed(catalogue_repo
 
 
 def test_renamed_families_and_templates_and_reworded_statements_are_listed(tmp_path: Path) -> None:
-    from macros.changes import describe_changes
+    from macros.commands.changes import describe_changes
     from macros.loading import load_guide
 
     before, now = tmp_path / "before" / "data", tmp_path / "now" / "data"

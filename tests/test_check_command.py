@@ -1,4 +1,4 @@
-"""`make check` (python -m macros.check): validate data/ without building, for HR."""
+"""`make check` (python -m macros.commands.check): validate data/ without building, for HR."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from helpers import PROJECT, SAMPLE_DATA, run_check
 
-from macros.model import Guide
+from macros.model.guide import Guide
 
 pytestmark = pytest.mark.build
 
@@ -57,7 +57,7 @@ def test_check_for_github_adds_annotations_to_the_same_report(tmp_path: Path) ->
 
     plain = run_check(tmp_path)
     github = subprocess.run(
-        [sys.executable, "-m", "macros.check", "data", "--format", "github"],
+        [sys.executable, "-m", "macros.commands.check", "data", "--format", "github"],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.compact import compact
+from macros.integration.compact import compact
 
 pytestmark = pytest.mark.unit
 

@@ -1,4 +1,4 @@
-"""Every page carries a strict Content-Security-Policy (macros/security_policy.py), and the site works under it.
+"""Every page carries a strict Content-Security-Policy (macros/integration/security_policy.py), and the site works under it.
 
 No inline script runs unless the page's policy lists its hash, no `style="..."`
 attribute or inline handler applies, and nothing comes from another origin. The
@@ -20,10 +20,10 @@ from helpers import PROJECT, SCHEMAS, Site, search_for
 from playwright.sync_api import Page, expect
 from test_guide_pages import CHAPTERS
 
-from macros.model import Guide
-from macros.redirects import Redirect, redirect_page, redirects
-from macros.security_policy import POLICY_META, policy, with_policy
-from macros.urls import competency_url, family_url, role_url, role_worksheet_url, template_url, worksheet_url
+from macros.integration.security_policy import POLICY_META, policy, with_policy
+from macros.model.guide import Guide
+from macros.model.urls import competency_url, family_url, role_url, role_worksheet_url, template_url, worksheet_url
+from macros.pages.redirects import Redirect, redirect_page, redirects
 
 # ---------- the policy of one page (unit) ----------
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import PROJECT, SAMPLE_DATA
 
-from macros.data_writes import problems_after, write_all
+from macros.commands.data_writes import problems_after, write_all
 
 pytestmark = pytest.mark.unit
 

@@ -10,7 +10,7 @@ import pytest
 from helpers import PROJECT, SAMPLE_DATA, Site, editor_errors, editor_yaml
 from playwright.sync_api import Page, expect
 
-from macros.model import Guide
+from macros.model.guide import Guide
 
 REPOSITORY = "https://git.brightwell.example/people/career-guide/edit/main/"
 SCHEMA_OF = {
@@ -135,7 +135,7 @@ def test_editing_links_show_only_in_a_browser_switched_to_editing(page: Page, si
 
 @pytest.mark.build
 def test_the_required_fields_of_each_kind_are_listed_from_the_schemas(site: Site) -> None:
-    from macros.required_fields import required_fields
+    from macros.loading.required_fields import required_fields
 
     text = site.text("/editing/")
     for row in required_fields(PROJECT / "data" / "schema"):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.render.environment import environment
-from macros.render.toc import PageHeadings
+from macros.rendering.environment import environment
+from macros.rendering.toc import PageHeadings
 
 pytestmark = pytest.mark.unit
 

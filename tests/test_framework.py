@@ -25,10 +25,10 @@ from helpers import FIXTURES, Site, built_site, copy_project, run_check
 from test_markup_validity import nu_errors
 from test_search_index import _fixed_wording, _material_entries, _words
 
-from macros.career_moves import Change, moves_from
 from macros.loading import load_guide
-from macros.model import Guide, Statement
-from macros.render.views import level_matrix
+from macros.model.career_moves import Change, moves_from
+from macros.model.guide import Guide, Statement
+from macros.rendering.views import level_matrix
 
 FRAMEWORK = FIXTURES / "framework" / "data"
 DESCRIBED = {"delivery-skill", "technical-skill", "people-skill"}
@@ -302,7 +302,7 @@ def test_the_plan_data_carries_each_roles_statements(site: Site, framework: Guid
 
 @pytest.mark.build
 def test_every_word_of_statements_examples_and_tracks_is_searchable_on_its_page(site: Site) -> None:
-    # The search sections mirror each layout (macros/search_sections.py): what a role states is found where it is shown.
+    # The search sections mirror each layout (macros/pages/search_sections.py): what a role states is found where it is shown.
     docs = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     fixed = _fixed_wording()
     for location in ("roles/e4/", "roles/operations-engineer/", "competencies/operations-skill/", "paths/engineering/", "competencies/"):

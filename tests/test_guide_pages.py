@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import PROJECT, Site, normalise, sidebar
 
-from macros.model import STAGES, Guide
+from macros.model.guide import STAGES, Guide
 
 CHAPTERS = {
     "/": ["Your career, your conversation", "The conversation in four steps"],

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURES, SAMPLE_DATA, Site, run_check
 
-from macros.errors import DataError
-from macros.health import content_health
 from macros.loading import load_guide
-from macros.model import Guide
-from macros.pages import generated_pages
-from macros.render.environment import environment
+from macros.model.errors import DataError
+from macros.model.guide import Guide
+from macros.model.health import content_health
+from macros.pages.catalogue import generated_pages
+from macros.rendering.environment import environment
 
 TODAY = datetime.date(2026, 12, 1)
 

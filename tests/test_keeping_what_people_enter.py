@@ -11,7 +11,7 @@ import pytest
 from helpers import PATIENCE_MS
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from macros.browser_contract import STORAGE_PREFIX
+from macros.rendering.browser_contract import STORAGE_PREFIX
 
 pytestmark = pytest.mark.browser
 

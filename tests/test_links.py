@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from macros.links import broken_links
-from macros.model import Origin
-from macros.pages import GeneratedPage
+from macros.model.guide import Origin
+from macros.pages.links import broken_links
+from macros.pages.page import GeneratedPage
 
 pytestmark = pytest.mark.unit
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURES, SAMPLE_DATA
 
-from macros.errors import DataError
 from macros.loading import load_guide
-from macros.model import Guide, LevelDetail
+from macros.model.errors import DataError
+from macros.model.guide import Guide, LevelDetail
 
 pytestmark = pytest.mark.unit
 

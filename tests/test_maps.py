@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from macros.model import Guide
+from macros.model.guide import Guide
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from helpers import PROJECT
 
-from macros.render.markup import convert_markdown, is_plain_paragraph, markdown_to_html
+from macros.rendering.markup import convert_markdown, is_plain_paragraph, markdown_to_html
 
 pytestmark = pytest.mark.unit
 

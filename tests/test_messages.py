@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros.model import Origin, Template
-from macros.render.views import entry_lists, message_lines, multiline_blanks
+from macros.model.guide import Origin, Template
+from macros.rendering.views import entry_lists, message_lines, multiline_blanks
 
 pytestmark = pytest.mark.unit
 

@@ -14,38 +14,43 @@ import pytest
 from helpers import FIXTURES
 
 from macros.loading import load_guide
-from macros.model import Guide
-from macros.pages import GUIDE_READS, GeneratedPage, PageMemo, generated_pages
-from macros.render.environment import environment
-from macros.search_sections import SECTIONS_BY_LAYOUT
+from macros.model.guide import Guide
+from macros.model.guide import Guide as GuideType
+from macros.model.urls import source_path
+from macros.pages.catalogue import generated_pages, page_urls
+from macros.pages.kinds import KINDS, Facts, Single
+from macros.pages.memo import GUIDE_METHODS_READ, PageMemo, guide_reads
+from macros.pages.page import GeneratedPage
+from macros.pages.plan_data import PLAN_DATA_PATH
+from macros.rendering.environment import environment
 
 pytestmark = pytest.mark.unit
 
 GOLDEN = Path(__file__).parent / "golden"
 SMALL = load_guide(FIXTURES / "small" / "data")
+
+
+def _record(record_id: str) -> object:
+    """The fixture's record with this id, of whichever kind."""
+    for records in (SMALL.roles, SMALL.competencies, SMALL.templates, SMALL.worksheets, {family.id: family for family in SMALL.families}):
+        if record_id in records:
+            return records[record_id]  # type: ignore[attr-defined]
+    raise KeyError(record_id)
+
+
 PAGES = {page.src_uri: page for page in generated_pages(SMALL, environment())}
-KINDS = {
-    "paths": "paths/index.md",
-    "family": "paths/analytics/index.md",
-    "role": "roles/analyst/index.md",
-    "role-worksheet": "roles/analyst/worksheet/index.md",
-    "templates-index": "templates/index.md",
-    "template": "templates/hello/index.md",
-    "worksheets-index": "worksheets/index.md",
-    "worksheet": "worksheets/basic/index.md",
-    "competencies-index": "competencies/index.md",
-    "competency": "competencies/writing/index.md",
-}
+REVIEWED = {kind.name: source_path(kind.url(Single if kind.golden is None else _record(kind.golden))) for kind in KINDS if kind.reviewed}
+"""Each kind's reviewed page, as its declaration names it."""
 
 
 def test_every_kind_of_page_has_a_golden_copy() -> None:
-    assert set(KINDS.values()) <= set(PAGES), "the fixture data produces every kind of page"
-    assert {path.stem for path in GOLDEN.glob("*.html")} == set(KINDS), "one reviewed copy per kind, and no stale ones"
+    assert set(REVIEWED.values()) <= set(PAGES), "the fixture data produces every kind of page"
+    assert {path.stem for path in GOLDEN.glob("*.html")} == set(REVIEWED), "one reviewed copy per kind, and no stale ones"
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", REVIEWED)
 def test_each_kind_of_page_is_laid_out_as_reviewed(kind: str, request: pytest.FixtureRequest) -> None:
-    page: GeneratedPage = PAGES[KINDS[kind]]
+    page: GeneratedPage = PAGES[REVIEWED[kind]]
     golden = GOLDEN / f"{kind}.html"
     if request.config.getoption("--update-golden"):
         golden.write_text(page.html, encoding="utf-8")
@@ -64,17 +69,34 @@ def test_a_site_overrides_a_page_template_from_its_custom_dir(tmp_path: Path) ->
     assert pages["paths/analytics/index.md"].html == PAGES["paths/analytics/index.md"].html, "the others stay"
 
 
-def test_what_each_layout_reads_of_the_whole_guide_is_declared_for_the_preview() -> None:
-    # The preview takes a page from its last rebuild when what it is made from is
-    # unchanged: a layout reading more of `guide` than GUIDE_READS says would go stale.
-    layouts = Path(environment().get_template("career-guide/role.html").filename or "").parent
-    for layout in SECTIONS_BY_LAYOUT:
-        source = (layouts / layout).read_text(encoding="utf-8")
-        included = re.findall(r'{% include "career-guide/([^"]+)"', source)
-        source += "".join((layouts / name).read_text(encoding="utf-8") for name in included)
-        code = re.sub(r"{#.*?#}", "", source, flags=re.DOTALL)
-        reads = set(re.findall(r"\bguide\.(\w+)", code))
-        assert bool(reads) == (layout in GUIDE_READS), (layout, reads)
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
+def test_what_each_layout_reads_of_the_guide_is_found_in_its_source(kind: object) -> None:
+    # The preview takes a page from its last rebuild when what it is made from is unchanged:
+    # every `guide.` a layout (or what it includes and imports) reads must be known.
+    layout = kind.layout  # type: ignore[attr-defined]
+    for name in guide_reads(environment(), layout):
+        assert hasattr(GuideType, name) or name in GuideType.__dataclass_fields__, (layout, name)
+        if callable(getattr(GuideType, name, None)):
+            assert name in GUIDE_METHODS_READ, f"{layout} calls guide.{name}: say in GUIDE_METHODS_READ what it reads"
+
+
+def test_reads_are_found_in_included_and_imported_templates(tmp_path: Path) -> None:
+    (tmp_path / "career-guide").mkdir()
+    (tmp_path / "career-guide" / "part.html").write_text("{{ guide.scales }}", encoding="utf-8")
+    (tmp_path / "career-guide" / "lib.html").write_text("{% macro m() %}{{ guide.areas }}{% endmacro %}", encoding="utf-8")
+    layout = (
+        '{% from "career-guide/lib.html" import m with context %}{% include "career-guide/part.html" %}'
+        "{# guide.comment #}{{ guide.families }}"
+    )
+    (tmp_path / "career-guide" / "own.html").write_text(layout, encoding="utf-8")
+    assert guide_reads(environment(tmp_path), "own.html") == {"scales", "areas", "families"}
+
+
+def test_page_urls_are_the_addresses_of_the_pages_made() -> None:
+    for data in (SMALL, load_guide(FIXTURES / "brightwell" / "data"), load_guide(FIXTURES / "framework" / "data")):
+        made = {page.src_uri for page in generated_pages(data, environment())}
+        assert {source_path(url) for url in page_urls(data) if url.endswith("/")} == made
+        assert {url for url in page_urls(data) if not url.endswith("/")} == {PLAN_DATA_PATH}
 
 
 def test_the_preview_makes_again_only_pages_whose_data_changed() -> None:
@@ -111,3 +133,26 @@ def test_worksheet_answers_are_kept_under_names_not_positions(guide: Guide) -> N
 
     assert keys(guide) == keys(reordered)
     assert not any(re.match(r"s\d+-", key) for key in keys(guide))
+
+
+def _receives_in_readme() -> dict[str, set[str]]:
+    """The README's table of what each page layout receives: the names outside parentheses, by layout."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| Template | Page or block | Receives |") :]
+    rows: dict[str, set[str]] = {}
+    for line in table.splitlines()[2:]:
+        if not line.startswith("|"):
+            break
+        layout, _, receives = (cell.strip() for cell in line.strip("|").split(" | "))
+        while "(" in receives:  # descriptions in parentheses, nested ones included, name no variable
+            receives = re.sub(r"\([^()]*\)", "", receives)
+        rows[layout.strip("`")] = set(re.findall(r"`(\w+)`", receives))
+    return rows
+
+
+def test_the_readme_says_what_every_page_layout_receives() -> None:
+    facts = Facts(SMALL)
+    documented = _receives_in_readme()
+    for kind in KINDS:
+        record = next(iter(kind.records(SMALL)))
+        assert documented.get(kind.layout) == set(kind.context(facts, record)), f"README.md's row for {kind.layout}"

@@ -11,9 +11,9 @@ from helpers import Site, axe_violations, settled
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from macros.model import Guide
-from macros.plan_data import PLAN_DATA_PATH
-from macros.routes import shortest_routes
+from macros.model.guide import Guide
+from macros.model.routes import shortest_routes
+from macros.pages.plan_data import PLAN_DATA_PATH
 
 MINE, TARGET = "software-engineer", "senior-product-manager"
 PACK_PAGES = 3

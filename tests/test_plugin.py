@@ -13,8 +13,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, get_files
 
-from macros.plugin import CareerGuideConfig, CareerGuidePlugin
-from macros.theme_patches import EDITS, MATERIAL_TEMPLATES, NAV_ITEM, Edit, PatchError, PatchingLoader, TextsOnce, apply_edits
+from macros.integration.plugin import CareerGuideConfig, CareerGuidePlugin
+from macros.integration.theme_patches import EDITS, MATERIAL_TEMPLATES, NAV_ITEM, Edit, PatchError, PatchingLoader, TextsOnce, apply_edits
 
 pytestmark = pytest.mark.unit
 
@@ -96,7 +96,7 @@ def test_an_edit_that_no_longer_applies_names_material_and_its_version() -> None
         apply_edits(NAV_ITEM, "{# a changed template #}", edits)
     message = str(raised.value)
     assert f"mkdocs-material {version('mkdocs-material')}" in message and NAV_ITEM in message
-    assert "cannot 'do something'" in message and "macros/theme_patches.py" in message
+    assert "cannot 'do something'" in message and "macros/integration/theme_patches.py" in message
 
 
 def _material_loader(sources: dict[str, str]) -> jinja2.FunctionLoader:

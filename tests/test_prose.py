@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from helpers import SAMPLE_DATA, Site, built_site, copy_project, run_check
 
-from macros.errors import DataError
 from macros.loading import load_guide
-from macros.render.markup import prose
+from macros.model.errors import DataError
+from macros.rendering.markup import prose
 
 COMPETENCIES = "competencies.yml"
 FIRST_LEVEL = "      - Completes well-defined tasks in one part of the code base with guidance and thorough review.\n"

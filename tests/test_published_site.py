@@ -12,7 +12,7 @@ import pytest
 from helpers import PATIENCE_MS, PUBLISHED, Site, normalise
 from playwright.sync_api import Browser, Page, Route, expect
 
-from macros.model import Guide
+from macros.model.guide import Guide
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from helpers import PROJECT, Site, copy_project
 
-from macros.github_annotations import Level, annotation
+from macros.commands.github_annotations import Level, annotation
 
 GITHUB_WORKFLOW = PROJECT / ".github" / "workflows" / "guide.yml"
 GITLAB_PIPELINE = PROJECT / ".gitlab-ci.yml"
@@ -279,7 +279,7 @@ def test_a_passing_check_says_only_what_it_found(tmp_path: Path) -> None:
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK: "), result.stdout
-    assert "macros.check" not in result.stdout + result.stderr
+    assert "macros.commands.check" not in result.stdout + result.stderr
 
 
 @pytest.mark.build

@@ -12,14 +12,14 @@ import pytest
 from helpers import PROJECT, SAMPLE_DATA, copy_project, run_build
 
 from macros.loading import load_guide
-from macros.redirects import redirects
+from macros.pages.redirects import redirects
 
 pytestmark = pytest.mark.build
 
 
 def _run(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "macros.refactor", *arguments],
+        [sys.executable, "-m", "macros.commands.refactor", *arguments],
         cwd=project,
         capture_output=True,
         text=True,

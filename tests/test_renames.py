@@ -9,9 +9,9 @@ import pytest
 from helpers import Site
 from playwright.sync_api import Page, expect
 
-from macros.model import Guide
-from macros.plan_data import PLAN_DATA_PATH
-from macros.redirects import Redirect, redirect_page, redirects
+from macros.model.guide import Guide
+from macros.pages.plan_data import PLAN_DATA_PATH
+from macros.pages.redirects import Redirect, redirect_page, redirects
 
 ROLE, OLD_ROLE = "senior-engineer", "senior-developer"
 SHEET, OLD_SHEET = "follow-up-plan", "action-plan"

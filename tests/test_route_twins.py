@@ -1,4 +1,4 @@
-"""The plan page's routes (docs/assets/guide-core.js) are macros/routes.py's, for every pair of roles, ties included."""
+"""The plan page's routes (docs/assets/guide-core.js) are macros/model/routes.py's, for every pair of roles, ties included."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from helpers import FIXTURES, PROJECT, SAMPLE_DATA
 
 from macros.loading import load_guide
-from macros.plan_data import plan_data
-from macros.routes import shortest_routes
+from macros.model.routes import shortest_routes
+from macros.pages.plan_data import plan_data
 
 pytestmark = pytest.mark.unit
 

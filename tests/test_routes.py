@@ -7,8 +7,8 @@ from types import MappingProxyType
 
 import pytest
 
-from macros.model import Guide
-from macros.routes import reachable, shortest_routes
+from macros.model.guide import Guide
+from macros.model.routes import reachable, shortest_routes
 
 pytestmark = pytest.mark.unit
 

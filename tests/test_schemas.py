@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from helpers import PROJECT, SAMPLE_DATA, SCHEMAS, editor_errors, editor_yaml
 
-from macros.errors import DataError
 from macros.loading import load_guide
+from macros.model.errors import DataError
 
 pytestmark = pytest.mark.unit
 

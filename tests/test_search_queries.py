@@ -10,7 +10,7 @@ import pytest
 from helpers import Site, copy_project, run_check
 from playwright.sync_api import Page, expect
 
-from macros.model import Guide
+from macros.model.guide import Guide
 
 QUERIES = {
     "promotion": "/paths/",

@@ -23,7 +23,7 @@ from playwright.sync_api import Page, expect
 from test_markup_validity import nu_errors
 
 from macros.loading import load_guide
-from macros.model import Guide
+from macros.model.guide import Guide
 
 DATA = Path(os.environ.get("CAREER_GUIDE_DATA", PROJECT / "data"))
 

@@ -21,15 +21,15 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from macros.commands.spreadsheet import export, importing, layout
 from macros.loading import load_guide
-from macros.spreadsheet import export, importing, layout
 
 pytestmark = pytest.mark.build
 
 
 def _run(project: Path, module: str, *arguments: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", f"macros.spreadsheet.{module}", *arguments],
+        [sys.executable, "-m", f"macros.commands.spreadsheet.{module}", *arguments],
         cwd=project,
         capture_output=True,
         text=True,

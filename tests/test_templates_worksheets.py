@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from helpers import Site, normalise, sidebar
 
-from macros.model import Guide
+from macros.model.guide import Guide
 
 pytestmark = pytest.mark.build
 

@@ -7,7 +7,7 @@ import html
 import markdown
 import pytest
 
-from macros.render.toc import PageHeadings
+from macros.rendering.toc import PageHeadings
 
 pytestmark = pytest.mark.unit
 

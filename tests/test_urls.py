@@ -7,7 +7,7 @@ import posixpath
 
 import pytest
 
-from macros.urls import relative
+from macros.model.urls import relative
 
 pytestmark = pytest.mark.unit
 

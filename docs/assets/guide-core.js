@@ -427,7 +427,7 @@
     return kept.join("\n");
   }
 
-  /* ---------- routes: breadth first over the moves (macros/routes.py is the reference) ---------- */
+  /* ---------- routes: breadth first over the moves (macros/model/routes.py is the reference) ---------- */
 
   function shortestRoutes(data, source, target, limit = ROUTE_LIMIT) {
     if (source === target || !own(data.roles, source) || !own(data.roles, target)) return [];

@@ -10,7 +10,7 @@
  * `cg-needs-js` class and are hidden.
  *
  * The page templates mark what this script works on with data-cg-* attributes,
- * declared with their values in macros/browser_contract.py (a test checks that
+ * declared with their values in macros/rendering/browser_contract.py (a test checks that
  * both sides use exactly those): content is found by them, not by styling classes.
  */
 (() => {

@@ -5,7 +5,7 @@
  * competencies, moves) and works out, for the role the reader holds and one
  * they are curious about: a self-rating against the competencies, the gaps
  * between the two, and the shortest routes over the moves in the data
- * (guide-core.js, checked against macros/routes.py).
+ * (guide-core.js, checked against macros/model/routes.py).
  *
  * The reader's plan is kept in this browser only, through guide.js's storage
  * layer, keyed by ids from the data, never by position. A link carries a plan

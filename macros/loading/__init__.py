@@ -17,8 +17,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
-from ..errors import DataError, DataProblem
-from ..model import STAGES, Guide, Origin, Template, Worksheet
+from ..model.errors import DataError, DataProblem
+from ..model.guide import STAGES, Guide, Origin, Template, Worksheet
 from . import records
 from .files import (
     CAREER_PATHS,

@@ -6,8 +6,8 @@ import difflib
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from ..errors import DataProblem
-from ..model import Origin
+from ..model.errors import DataProblem
+from ..model.guide import Origin
 from .yaml_reader import Located
 
 

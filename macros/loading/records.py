@@ -15,7 +15,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 from markdown.extensions.toc import slugify
 
-from ..model import (
+from ..model.guide import (
     IMPLICIT_SCALE,
     PLACEHOLDER,
     Area,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from ..model import IMPLICIT_SCALE, Competency, Family, Origin, Question, Role
+from ..model.guide import IMPLICIT_SCALE, Competency, Family, Origin, Question, Role
 from .problems import Problems, line_of, suggest
 from .records import RawSkill, Sourced
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import jsonschema_rs
 
-from ..errors import DataProblem
+from ..model.errors import DataProblem
 from .yaml_reader import Located
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import DataProblem
+from ..model.errors import DataProblem
 
 try:  # The C parser is ten times faster; fall back where libyaml is missing.
     _BaseLoader: type = yaml.CSafeLoader

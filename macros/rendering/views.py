@@ -1,0 +1,280 @@
+"""What templates need that is computation rather than layout: groupings, splits and encodings.
+
+Each function takes model objects and returns plain values; the templates in
+`macros/rendering/templates/career-guide/` decide how they look.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import groupby
+from typing import NamedTuple
+from urllib.parse import quote
+
+from ..model.guide import (
+    LIST_LINE,
+    PLACEHOLDER,
+    Competency,
+    Expectation,
+    Family,
+    Guide,
+    LevelDetail,
+    Question,
+    Role,
+    Step,
+    Template,
+    Track,
+    is_list_line,
+)
+
+KIND_LABELS = {"email": "E-mail", "chat": "Chat message", "agenda": "Agenda"}
+"""How each kind of message template is named on pages."""
+
+PERSON_FIELDS = (
+    # key, label, input type, the template placeholder it shares its value with (none: the sheet's own)
+    ("name", "Your name", "text", "Your Name"),
+    ("manager", "Your manager", "text", "Manager's Name"),
+    ("date", "Conversation date", "date", None),
+)
+"""The name, manager and date fields at the top of every worksheet. A date belongs to its sheet:
+the preparation and the follow-up are on different days, and one must not overwrite the other."""
+
+
+class QuestionGroup(NamedTuple):
+    """Consecutive questions of one topic, numbered on from `start`."""
+
+    topic: str | None
+    start: int
+    questions: list[Question]
+
+
+def question_groups(questions: Iterable[Question]) -> list[QuestionGroup]:
+    """Questions in the order written, grouped by runs of the same topic, numbered across groups."""
+    groups = []
+    number = 1
+    for topic, run in groupby(questions, key=lambda question: question.topic):
+        items = list(run)
+        groups.append(QuestionGroup(topic, number, items))
+        number += len(items)
+    return groups
+
+
+class TextPiece(NamedTuple):
+    """A stretch of message text; `slot` names the placeholder when the piece is one."""
+
+    text: str
+    slot: str | None = None
+    indent: int | None = None
+    """For a blank that takes several lines: the spaces its next lines start with, to stay under its item."""
+
+
+class MessageLine(NamedTuple):
+    """A line of a message; `entry` names the list it is an entry of (its first blank), when readers may repeat it."""
+
+    pieces: list[TextPiece]
+    entry: str | None
+
+
+class EntryList(NamedTuple):
+    """A list line of a message ("- I will [My Action] by [Date]."): readers add as many entries as they need."""
+
+    key: str
+    line: str
+    """The line as written, without its bullet: what each entry says."""
+    blanks: tuple[str, ...]
+
+
+_SHORT_BLANK = re.compile(r"\b(name|date)\b", re.IGNORECASE)
+"""Names and dates fit on one line, wherever their blank is."""
+
+
+def split_placeholders(value: str) -> list[TextPiece]:
+    """`value` as plain text and [Placeholders], in order."""
+    pieces, start = [], 0
+    for match in PLACEHOLDER.finditer(value):
+        pieces.append(TextPiece(value[start : match.start()]))
+        pieces.append(TextPiece(match.group(0), match.group(1)))
+        start = match.end()
+    pieces.append(TextPiece(value[start:]))
+    return pieces
+
+
+def message_lines(value: str, kind: str) -> list[MessageLine]:
+    """`value` line by line, each split into text and blanks.
+
+    In an agenda, a blank that ends its line (a talking point) takes several
+    lines of answer, indented under its item; a bulleted line with blanks is an
+    entry of a list that readers make as long as they need.
+    """
+    lines = []
+    for line in value.split("\n"):
+        entry = PLACEHOLDER.search(line).group(1) if is_list_line(line) else None  # type: ignore[union-attr]
+        pieces = split_placeholders(line)
+        if kind == "agenda" and entry is None:
+            indent = len(line) - len(line.lstrip())
+            pieces = [
+                piece._replace(indent=indent)
+                if piece.slot and not _SHORT_BLANK.search(piece.slot) and _ends_line(pieces[index + 1 :])
+                else piece
+                for index, piece in enumerate(pieces)
+            ]
+        lines.append(MessageLine(pieces, entry))
+    return lines
+
+
+def _ends_line(rest: list[TextPiece]) -> bool:
+    return not any(piece.slot or piece.text.strip(" .,;:!?") for piece in rest)
+
+
+def entry_lists(template: Template) -> list[EntryList]:
+    """The list lines of the template's body, in order."""
+    return [
+        EntryList(
+            entry,
+            LIST_LINE.sub("", line, count=1),
+            tuple(piece.slot for piece in pieces if piece.slot),
+        )
+        for line, (pieces, entry) in zip(template.body.split("\n"), message_lines(template.body, template.kind), strict=True)
+        if entry
+    ]
+
+
+def multiline_blanks(template: Template) -> set[str]:
+    """The blanks of the template that take several lines."""
+    return {
+        piece.slot
+        for line in message_lines(template.body, template.kind)
+        for piece in line.pieces
+        if piece.slot and piece.indent is not None
+    }
+
+
+def mailto(template: Template) -> str:
+    """A mailto: link for the template as written; the page's script refreshes it as people type."""
+    # RFC 6068: line breaks in a mailto body are CRLF, and everything is percent-encoded.
+    body = template.body.replace("\n", "\r\n")
+    return f"mailto:?subject={quote(template.subject or template.title, safe='')}&body={quote(body, safe='')}"
+
+
+class MatrixCell(NamedTuple):
+    """One role's expected step of one competency; `raised` when above the role before it in its track."""
+
+    step: Step | None
+    raised: bool
+
+
+class MatrixRow(NamedTuple):
+    competency: Competency
+    cells: list[MatrixCell]
+
+
+class TrackColumns(NamedTuple):
+    """The roles of one track, side by side in the skills table (one group, with no name, when the family has no tracks)."""
+
+    track: Track | None
+    roles: list[Role]
+
+
+def track_columns(family: Family) -> list[TrackColumns]:
+    """The family's roles by track, in the tracks' order, each by level."""
+    if not family.tracks:
+        return [TrackColumns(None, list(family.roles))]
+    return [TrackColumns(track, [role for role in family.roles if role.track_id == track.id]) for track in family.tracks]
+
+
+def level_matrix(guide: Guide, family: Family) -> list[MatrixRow]:
+    """Competency × role, roles by track then level; a cell is raised where the step goes up from a role
+    that steps up to this one (a real move: not a parallel role, nor a manager over an individual contributor)."""
+    columns = track_columns(family)
+    competencies = list(dict.fromkeys(c for role in family.roles for c in role.skills))
+    stepping_up = {
+        role.id: [before for before, kind in guide.roles_leading_to(role) if kind == "next"] for group in columns for role in group.roles
+    }
+    rows = []
+    for competency_id in competencies:
+        competency = guide.competencies[competency_id]
+        cells = []
+        for group in columns:
+            for role in group.roles:
+                rank = role.skills.get(competency_id)
+                raised = rank is not None and any(rank > before.skills.get(competency_id, 0) for before in stepping_up[role.id])
+                cells.append(MatrixCell(competency.step(rank) if rank is not None else None, raised))
+        rows.append(MatrixRow(competency, cells))
+    return rows
+
+
+class SkillView(NamedTuple):
+    """One competency a role asks for: the step expected, what it looks like, and what the role says of it."""
+
+    competency: Competency
+    step: Step
+    detail: LevelDetail
+    expectation: Expectation | None
+
+
+def role_skills(guide: Guide, role: Role) -> list[SkillView]:
+    views = []
+    for competency_id, rank in role.skills.items():
+        competency = guide.competencies[competency_id]
+        views.append(SkillView(competency, competency.step(rank), competency.detail(rank), role.expectations.get(competency_id)))
+    return views
+
+
+class RoleExpecting(NamedTuple):
+    """A role that asks for a competency: the step it expects, and what it states of it."""
+
+    role: Role
+    step: Step
+    expectation: Expectation | None
+    """The role's statements of the competency; None where it states none (the step's descriptor then says it)."""
+
+
+class ExpectingGroup(NamedTuple):
+    """The roles of one family (and track) that ask for a competency, with the step each expects."""
+
+    family: Family
+    track: Track | None
+    roles: list[RoleExpecting]
+
+
+def expecting_groups(guide: Guide, competency: Competency) -> list[ExpectingGroup]:
+    """Which roles expect which step of `competency`, by family and track, in the families' order."""
+    by_group: dict[tuple[str, str | None], list[RoleExpecting]] = {}
+    for role, rank in guide.roles_expecting(competency):
+        expectation = role.expectations.get(competency.id)
+        stated = expectation if expectation is not None and expectation.statements else None
+        by_group.setdefault((role.family_id, role.track_id), []).append(RoleExpecting(role, competency.step(rank), stated))
+    groups = []
+    for family in guide.families:
+        for track in family.tracks or (None,):
+            roles = by_group.get((family.id, track.id if track else None))
+            if roles:
+                groups.append(ExpectingGroup(family, track, roles))
+    return groups
+
+
+def expected_at(groups: list[ExpectingGroup]) -> dict[int, list[RoleExpecting]]:
+    """The roles expecting each step (by rank), in the groups' order."""
+    by_rank: dict[int, list[RoleExpecting]] = {}
+    for group in groups:
+        for entry in group.roles:
+            by_rank.setdefault(entry.step.rank, []).append(entry)
+    return by_rank
+
+
+class FamilyMoves(NamedTuple):
+    """A role and the moves out of it, for the text alternative of a map."""
+
+    role: Role
+    moves: list[tuple[str, Role]]
+
+
+def moves_by_role(guide: Guide, families: Iterable[Family]) -> list[FamilyMoves]:
+    """Every role of `families` that has moves, with them: the same moves as the map, as text."""
+    return [
+        FamilyMoves(role, [(kind, guide.roles[target]) for kind, target in role.moves])
+        for family in families
+        for role in family.roles
+        if role.moves
+    ]
