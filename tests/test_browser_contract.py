@@ -11,7 +11,7 @@ from macros.rendering.browser_contract import PLAN_BLANKS, STORAGE_PREFIX, Actio
 
 pytestmark = pytest.mark.unit
 
-ASSETS = PROJECT / "docs" / "assets"
+ASSETS = PROJECT / "macros" / "rendering" / "assets"
 CORE_SCRIPT = (ASSETS / "guide-core.js").read_text(encoding="utf-8")
 GUIDE_SCRIPT = (ASSETS / "guide.js").read_text(encoding="utf-8")
 PLAN_SCRIPT = (ASSETS / "plan.js").read_text(encoding="utf-8")

@@ -116,7 +116,7 @@ def test_every_writing_space_the_data_allows_has_its_height_in_the_stylesheet() 
     """A writing space's lines are a class (no style attribute): one for each `space` the schema accepts."""
     schema = json.loads((SCHEMAS / "worksheet.json").read_text(encoding="utf-8"))
     space = schema["properties"]["sections"]["items"]["properties"]["space"]
-    css = (PROJECT / "docs" / "assets" / "guide.css").read_text(encoding="utf-8")
+    css = (PROJECT / "macros" / "rendering" / "assets" / "guide.css").read_text(encoding="utf-8")
     missing = [n for n in range(space["minimum"], space["maximum"] + 1) if f".cg-lines--{n} {{ --cg-lines: {n}; }}" not in css]
     assert not missing, f"guide.css has no .cg-lines--N for {missing}"
 

@@ -1,4 +1,4 @@
-"""The plan page's routes (docs/assets/guide-core.js) are macros/model/routes.py's, for every pair of roles, ties included."""
+"""The plan page's routes (macros/rendering/assets/guide-core.js) are macros/model/routes.py's, for every pair of roles, ties included."""
 
 from __future__ import annotations
 

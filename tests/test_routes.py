@@ -1,4 +1,4 @@
-"""Routes between roles: the reference the plan page's script follows (docs/assets/plan.js)."""
+"""Routes between roles: the reference the plan page's script follows (macros/rendering/assets/plan.js)."""
 
 from __future__ import annotations
 

@@ -40,6 +40,7 @@ from ..pages.navigation import expand_nav
 from ..pages.plan_data import PLAN_DATA_PATH, plan_data_json
 from ..pages.redirects import redirect_page, redirects
 from ..rendering.environment import environment
+from .assets import asset_files, link_assets
 from .chapter_macros import chapter_macros
 from .compact import compact
 from .finished_page import FinishedPage
@@ -116,6 +117,7 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         if guide.company.tagline:
             config.site_description = guide.company.tagline
         _set_repository(config, guide.company)
+        link_assets(config)
         if config.nav:
             config.nav = expand_nav(config.nav, guide)
         custom_dir = config.theme.custom_dir
@@ -166,6 +168,8 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
             file.edit_uri = posixpath.relpath(page.origin.path, docs) if page.origin else None
             FinishedPage(page, file, config)  # becomes file.page: MkDocs uses it, not a page of its own
             files.append(file)
+        for asset in asset_files(config):
+            files.append(asset)
         # The plan page's data, once for the whole site rather than inside every page.
         files.append(File.generated(config, PLAN_DATA_PATH, content=plan_data_json(self.guide)))
         # Renamed records' old addresses keep working (see redirects).

@@ -15,7 +15,7 @@ With instant navigation, the policy of the page first opened stays in force
 while Material swaps in the next page (a policy, once in a page, is never
 lifted), and Material runs again only the inline scripts inside the page's
 content: those are the same on every page, so their hash is in every policy.
-Code of the guide's own belongs in docs/assets/, never inline in a chapter.
+Code of the guide's own belongs in macros/rendering/assets/, never inline in a chapter.
 
 A `<script type="application/json">` (Material's settings) is data the
 browser never runs, and needs no hash.

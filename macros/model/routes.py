@@ -1,6 +1,6 @@
 """Routes between roles over the moves in the data: steps up and lateral moves, across families.
 
-The plan page finds routes in the browser with the same rules (docs/assets/plan.js);
+The plan page finds routes in the browser with the same rules (macros/rendering/assets/plan.js);
 this module gives the role pages the roles reachable from each, and is the
 tested reference for what a route is:
 

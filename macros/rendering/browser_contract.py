@@ -1,4 +1,4 @@
-"""The contract between the page templates and the browser scripts (docs/assets/guide-core.js, guide.js, plan.js).
+"""The contract between the page templates and the browser scripts (macros/rendering/assets/guide-core.js, guide.js, plan.js).
 
 The templates mark what the script works on with `data-cg-*` attributes; the
 script finds it by them, never by styling classes, and keeps what readers type
@@ -9,6 +9,7 @@ unit test checks that the script and the templates use exactly these.
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 
 
 class Attribute(StrEnum):
@@ -96,3 +97,9 @@ about, and my biggest gaps with the questions that explore them."""
 
 STORAGE_PREFIX = "career-guide:"
 """Every key the script keeps in the browser's storage starts with this."""
+
+ASSETS_DIR = Path(__file__).resolve().parent / "assets"
+"""The stylesheet and the scripts the templates are written for, shipped with the package."""
+STYLESHEETS = ("guide.css",)
+SCRIPTS = ("guide-core.js", "guide.js", "plan.js")
+"""In the order pages load them: guide.js and plan.js use guide-core.js, and plan.js uses guide.js."""

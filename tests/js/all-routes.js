@@ -3,7 +3,7 @@
 "use strict";
 
 const path = require("node:path");
-const core = require(path.join(__dirname, "..", "..", "docs", "assets", "guide-core.js"));
+const core = require(path.join(__dirname, "..", "..", "macros", "rendering", "assets", "guide-core.js"));
 
 let input = "";
 process.stdin.setEncoding("utf8");

@@ -5,7 +5,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const core = require(path.join(__dirname, "..", "..", "docs", "assets", "guide-core.js"));
+const core = require(path.join(__dirname, "..", "..", "macros", "rendering", "assets", "guide-core.js"));
 
 // localStorage as the storage layer sees it, with a quota and a switch to turn it off.
 function memoryStorage({ quota = Infinity, off = false } = {}) {
