@@ -1,9 +1,13 @@
-"""Benchmark-only MkDocs hook: export the fully expanded Markdown of every page.
+"""Benchmark-only MkDocs hook: export every page as Markdown, twice, for the two baselines.
 
 Added by the benchmark's config (never by the project's mkdocs.yml). It
-writes, into $CAREER_GUIDE_EXPORT, each page's Markdown after the macros ran,
-and the site settings after the guide's plugin set them (so the baseline also shows the repository link and
-"Edit this page"): the same site as plain Markdown, for the baseline build.
+writes, into $CAREER_GUIDE_EXPORT:
+  - docs/: each page's Markdown after the macros ran (a generated page: its
+    HTML, headings written back as Markdown headings), HTML inside Markdown;
+  - text/: each page's text as plain Markdown, from the HTML the guide made of
+    it (see plain_text.py), the cheapest page plain Material can build;
+  - settings.yml: the site settings after the guide's plugin set them (so the
+    baselines also show the repository link and "Edit this page").
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any
 
 import yaml
 from mkdocs.plugins import event_priority
+from plain_text import plain_markdown
 
 EXPORT = Path(os.environ.get("CAREER_GUIDE_EXPORT", "export"))
 SETTINGS_FROM_DATA = ("site_name", "site_description", "repo_url", "repo_name", "edit_uri")
@@ -29,8 +34,8 @@ def on_config(config: Any) -> Any:
     return config
 
 
-def _export(page: Any, markdown: str) -> None:
-    target = EXPORT / "docs" / page.file.src_uri
+def _export(page: Any, markdown: str, folder: str = "docs") -> None:
+    target = EXPORT / folder / page.file.src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
     # The page is already expanded: a second pass through the macros (in the
     # baseline that switches the plugin on) must not render it again.
@@ -52,7 +57,9 @@ HEADING = re.compile(r'<h([1-6])(?: [^>]*)? id="[^"]*">(.*?)<a class="headerlink
 
 @event_priority(-100)  # after the guide's plugin has given the page its HTML
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    """A generated page, written back as a hand-written one would be: Markdown headings around blocks of HTML."""
+    """A generated page, written back as a hand-written one would be: Markdown headings around blocks of HTML.
+    And every page's text as plain Markdown."""
     if page.file.generated_by is not None:
         _export(page, HEADING.sub(lambda m: f"\n\n{'#' * int(m.group(1))} {m.group(2)}\n\n", html))
+    _export(page, plain_markdown(html), "text")
     return html

@@ -46,6 +46,9 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import PROJECT, scaled_project
 
+from macros.integration.assets import SITE_FOLDER as ASSETS_FOLDER
+from macros.rendering.browser_contract import SCRIPTS, STYLESHEETS
+
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
 # Python's bytecode cache is left on, as Python ships: with PYTHONDONTWRITEBYTECODE
@@ -55,7 +58,7 @@ ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTW
 MAX_RUNS = 25
 GUIDE_SECONDS_PER_SIZE = 20  # short builds get more runs, up to about this much guide building
 TARGETS = {
-    "ratio at 50x": 0.5,  # the guide's build / plain Material's for the same pages
+    "ratio to plain text at 50x": 0.5,  # the guide's build / plain Material's for the same pages as plain text
     "ms a page, 200x / 50x": 1.1,  # linear: a page costs the same however large the company
     "peak memory 50x (MiB)": 160,
     "peak memory 200x (MiB)": 512,
@@ -65,8 +68,8 @@ TARGETS = {
 }
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall time (s) and peak resident memory (MiB) of one command, which must succeed."""
+def timed(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall time (s), peak resident memory (MiB) and processor time (s, user and system) of one command, which must succeed."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert process.stderr is not None
@@ -75,13 +78,15 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float]:
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{errors.decode(errors='replace')}")
-    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime  # ru_maxrss is in KiB on Linux
 
 
 def summarise(samples: list[tuple[float, float]]) -> dict[str, Any]:
     times = [seconds for seconds, _ in samples]
     return {
         "seconds": round(statistics.median(times), 3),
+        "min_seconds": round(min(times), 3),
+        "max_seconds": round(max(times), 3),
         "runs": [round(seconds, 3) for seconds in times],
         "peak_memory_mib": round(max(memory for _, memory in samples), 1),
     }
@@ -90,7 +95,12 @@ def summarise(samples: list[tuple[float, float]]) -> dict[str, Any]:
 def paired_ratio(numerator: list[tuple[float, float]], denominator: list[tuple[float, float]]) -> float:
     """The median of the ratios of each round: builds of one round ran back to
     back, so a machine slowing down or speeding up during the run cancels out."""
-    return round(statistics.median(a / b for (a, _), (b, _) in zip(numerator, denominator, strict=True)), 3)
+    return round(statistics.median(round_ratios(numerator, denominator)), 3)
+
+
+def round_ratios(numerator: list[tuple[float, float]], denominator: list[tuple[float, float]]) -> list[float]:
+    """The ratio of each round's two builds, in the order of the rounds."""
+    return [round(a / b, 3) for (a, _), (b, _) in zip(numerator, denominator, strict=True)]
 
 
 class _EnvTag(yaml.SafeLoader):
@@ -101,11 +111,18 @@ _EnvTag.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(n
 
 
 def plain_project(project: Path, destination: Path) -> Path:
-    """The guide's pages as plain Markdown, built by plain mkdocs-material with the guide's theme and settings.
+    """The guide's pages as Markdown, built by plain mkdocs-material with the guide's theme and settings.
 
-    Neither the guide's plugin nor mkdocs-macros, and only the chapters in the
-    navigation (the generated sections are their overview pages alone): the
-    cheapest sidebar plain Material can have for the same pages.
+    Two baselines in one folder, with neither the guide's plugin nor
+    mkdocs-macros, and only the chapters in the navigation (the generated
+    sections are their overview pages alone), the cheapest sidebar plain
+    Material can have for the same pages:
+      - mkdocs.yml builds docs/, the pages as HTML inside Markdown;
+      - mkdocs.text.yml builds text/, the same pages as plain text (headings,
+        paragraphs, list items, table cells: see plain_text.py);
+      - mkdocs.macros.yml builds docs/ with mkdocs-macros switched on and
+        nothing to expand: what any site using the plugin pays.
+    Every page of both loads the guide's stylesheet and scripts, as the guide's do.
     """
     export = destination / "export"
     config = project / "mkdocs.export.yml"
@@ -118,23 +135,31 @@ def plain_project(project: Path, destination: Path) -> Path:
         check=True,
     )
     plain = destination / "plain"
-    shutil.copytree(export / "docs", plain / "docs")
-    shutil.copytree(project / "docs" / "assets", plain / "docs" / "assets", dirs_exist_ok=True)
+    assets = project / "macros" / "rendering" / "assets"
+    for folder in ("docs", "text"):
+        shutil.copytree(export / folder, plain / folder)
+        # Where the guide's plugin publishes them (assets/career-guide/), as plain files.
+        shutil.copytree(assets, plain / folder / ASSETS_FOLDER)
     shutil.copytree(project / "overrides", plain / "overrides")
     settings = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvTag)
     settings.pop("watch", None)
     settings["plugins"] = [p for p in settings["plugins"] if not isinstance(p, dict)]
     settings["validation"] = {**settings.get("validation", {}), "nav": {"omitted_files": "info"}}
     settings.update(yaml.safe_load((export / "settings.yml").read_text(encoding="utf-8")))
+    # In the order the guide's plugin lists them, before any of the site's own.
+    settings["extra_css"] = [f"{ASSETS_FOLDER}/{name}" for name in STYLESHEETS] + settings.get("extra_css", [])
+    settings["extra_javascript"] = [f"{ASSETS_FOLDER}/{name}" for name in SCRIPTS] + settings.get("extra_javascript", [])
     # MkDocs leaves out docs/templates/ unless told otherwise; the guide's
     # generated template pages are included explicitly, so include these too.
     settings["exclude_docs"] = "!/templates/\n"
-    (plain / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    # The same plain site with mkdocs-macros switched on and nothing to expand:
-    # what any site using the plugin pays, before the guide does any work.
-    settings["plugins"] = [*settings["plugins"], {"macros": {"render_by_default": False}}]
-    (plain / "mkdocs.macros.yml").write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    _write_settings(plain / "mkdocs.yml", settings)
+    _write_settings(plain / "mkdocs.text.yml", {**settings, "docs_dir": "text"})
+    _write_settings(plain / "mkdocs.macros.yml", {**settings, "plugins": [*settings["plugins"], {"macros": {"render_by_default": False}}]})
     return plain
+
+
+def _write_settings(path: Path, settings: dict[str, Any]) -> None:
+    path.write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def edit_to_preview_seconds(project: Path) -> float:
@@ -151,10 +176,12 @@ def edit_to_preview_seconds(project: Path) -> float:
         text=True,
     )
     serving = threading.Event()
+    output: list[str] = []
 
     def read() -> None:
         assert process.stdout is not None
         for line in process.stdout:
+            output.append(line)
             if "Serving on" in line:
                 serving.set()
 
@@ -171,8 +198,10 @@ def edit_to_preview_seconds(project: Path) -> float:
             return False
 
     try:
-        if not serving.wait(600):
-            raise SystemExit("mkdocs serve did not start")
+        started = time.perf_counter()
+        while not serving.wait(1):
+            if process.poll() is not None or time.perf_counter() - started > 600:
+                raise SystemExit("mkdocs serve did not start:\n" + "".join(output[-20:]))
         original = data_file.read_text(encoding="utf-8")
         # The file watcher starts with the server and may miss an edit made at
         # once: edit again (with another title) until the page changes.
@@ -195,6 +224,14 @@ def edit_to_preview_seconds(project: Path) -> float:
             process.wait()
 
 
+def site_pages(site: Path) -> list[Path]:
+    """The pages of a built site, from its root: every `index.html` but renamed records' old addresses,
+    which the guide writes as redirects and the baselines, having no data, do not have."""
+    return sorted(
+        path.relative_to(site) for path in site.rglob("index.html") if 'http-equiv="refresh"' not in path.read_text(encoding="utf-8")
+    )
+
+
 def bench_size(factor: int, runs: int, workspace: Path) -> dict[str, Any]:
     folder = workspace / f"{factor}x"
     project = scaled_project(folder / "project", factor)
@@ -205,27 +242,33 @@ def bench_size(factor: int, runs: int, workspace: Path) -> dict[str, Any]:
         "check": (check, project),
         "guide": ([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(folder / "site")], project),
         "plain": ([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(folder / "plain-site")], plain_dir),
+        "text": ([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.text.yml", "-d", str(folder / "text-site")], plain_dir),
         "plain_macros": (
             [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.macros.yml", "-d", str(folder / "plain-macros-site")],
             plain_dir,
         ),
     }
-    # Interleaved (check, guide, plain, plain_macros, check, ...), so that a
+    # Interleaved (check, guide, plain, text, plain_macros, check, ...), so that a
     # machine slowing down or speeding up during the run affects all alike.
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    # Processor time too: on a machine shared with other work, a build also
+    # waits for a processor, which wall time counts and processor time does not.
+    processor: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     rounds = runs
     while len(samples["guide"]) < rounds:
         for name, (command, cwd) in commands.items():
-            samples[name].append(timed(command, cwd))
+            seconds, memory, cpu = timed(command, cwd)
+            samples[name].append((seconds, memory))
+            processor[name].append((cpu, memory))
         # Short builds are noisy: give them more runs.
         rounds = max(runs, min(MAX_RUNS, math.ceil(GUIDE_SECONDS_PER_SIZE / samples["guide"][0][0])))
-    measured = {name: summarise(values) for name, values in samples.items()}
+    measured = {name: summarise(values) | {"cpu_runs": [round(cpu, 3) for cpu, _ in processor[name]]} for name, values in samples.items()}
     site_files = [path for path in (folder / "site").rglob("*") if path.is_file()]
-    pages = sum(1 for path in site_files if path.name == "index.html")
+    pages = len(site_pages(folder / "site"))
     roles = [path.stat().st_size for path in (folder / "site" / "roles").glob("*/index.html")]
     plan_data = folder / "site" / "assets" / "career-data.json"
-    for baseline in ("plain-site", "plain-macros-site"):
-        if (built := sum(1 for _ in (folder / baseline).rglob("index.html"))) != pages:
+    for baseline in ("plain-site", "text-site", "plain-macros-site"):
+        if (built := len(site_pages(folder / baseline))) != pages:
             raise SystemExit(f"the baseline in {baseline} has {built} pages, the guide {pages}: not the same site")
     return {
         "factor": factor,
@@ -233,6 +276,11 @@ def bench_size(factor: int, runs: int, workspace: Path) -> dict[str, Any]:
         "pages": pages,
         **measured,
         "ratio": paired_ratio(samples["guide"], samples["plain"]),
+        "text_ratio": paired_ratio(samples["guide"], samples["text"]),
+        "round_ratios": round_ratios(samples["guide"], samples["plain"]),
+        "round_text_ratios": round_ratios(samples["guide"], samples["text"]),
+        "cpu_ratio": paired_ratio(processor["guide"], processor["plain"]),
+        "cpu_text_ratio": paired_ratio(processor["guide"], processor["text"]),
         "plugin_ratio": paired_ratio(samples["plain_macros"], samples["plain"]),
         "ms_per_page": round(1000 * measured["guide"]["seconds"] / pages, 2),
         "site_mib": round(sum(path.stat().st_size for path in site_files) / 2**20, 1),
@@ -243,21 +291,32 @@ def bench_size(factor: int, runs: int, workspace: Path) -> dict[str, Any]:
 
 def report(results: dict[str, Any]) -> str:
     rows = [
-        f"{'size':>5} {'pages':>6} {'check s':>8} {'guide s':>8} {'plain s':>8} {'ratio':>6} {'+macros s':>10} {'ratio':>6} "
-        f"{'ms/page':>8} {'guide MiB':>10} {'plain MiB':>10} {'site MiB':>9} {'role KB':>8} {'data KB':>8}"
+        f"{'size':>5} {'pages':>6} {'check s':>8} {'guide s':>8} {'html s':>7} {'ratio':>6} {'text s':>7} {'ratio':>6} "
+        f"{'+macros s':>10} {'ratio':>6} {'ms/page':>8} {'guide MiB':>10} {'html MiB':>9} {'text MiB':>9} "
+        f"{'site MiB':>9} {'role KB':>8} {'data KB':>8}"
     ]
     for size in results["sizes"]:
         rows.append(
             f"{size['factor']:>4}x {size['pages']:>6} {size['check']['seconds']:>8.2f} {size['guide']['seconds']:>8.2f} "
-            f"{size['plain']['seconds']:>8.2f} {size['ratio']:>6.2f} {size['plain_macros']['seconds']:>10.2f} "
-            f"{size['plugin_ratio']:>6.2f} {size['ms_per_page']:>8.2f} {size['guide']['peak_memory_mib']:>10.0f} "
-            f"{size['plain']['peak_memory_mib']:>10.0f} {size['site_mib']:>9.1f} {size['largest_role_page_kb']:>8.1f} "
-            f"{size['plan_data_kb'] or 0:>8.1f}"
+            f"{size['plain']['seconds']:>7.2f} {size['ratio']:>6.2f} {size['text']['seconds']:>7.2f} {size['text_ratio']:>6.2f} "
+            f"{size['plain_macros']['seconds']:>10.2f} {size['plugin_ratio']:>6.2f} {size['ms_per_page']:>8.2f} "
+            f"{size['guide']['peak_memory_mib']:>10.0f} {size['plain']['peak_memory_mib']:>9.0f} {size['text']['peak_memory_mib']:>9.0f} "
+            f"{size['site_mib']:>9.1f} {size['largest_role_page_kb']:>8.1f} {size['plan_data_kb'] or 0:>8.1f}"
         )
+    rows += ["", "Spread over the rounds, min / median / max:"]
+    for size in results["sizes"]:
+        spread = [f"{label} {_spread(size[name]['runs'])} s" for name, label in (("guide", "guide"), ("plain", "html"), ("text", "text"))]
+        spread += [f"ratio to html {_spread(size['round_ratios'])}", f"ratio to text {_spread(size['round_text_ratios'])}"]
+        spread += [f"processor time: ratio to html {size['cpu_ratio']:.2f}, to text {size['cpu_text_ratio']:.2f}"]
+        rows.append(f"{size['factor']:>4}x  {len(size['guide']['runs'])} rounds  " + "  ".join(spread))
     rows.append("")
     for name, verdict in results["targets"].items():
         rows.append(f"{name:<26} {verdict['value']!s:>8}  target < {verdict['target']}  {'ok' if verdict['met'] else 'MISSED'}")
     return "\n".join(rows)
+
+
+def _spread(values: list[float]) -> str:
+    return " / ".join(f"{value:.2f}" for value in (min(values), statistics.median(values), max(values)))
 
 
 def targets(sizes: list[dict[str, Any]], preview_seconds: float | None) -> dict[str, Any]:
@@ -265,7 +324,7 @@ def targets(sizes: list[dict[str, Any]], preview_seconds: float | None) -> dict[
     by_factor = {size["factor"]: size for size in sizes}
     values: dict[str, float] = {"largest role page (KB)": max(size["largest_role_page_kb"] for size in sizes)}
     if 50 in by_factor:
-        values["ratio at 50x"] = by_factor[50]["ratio"]
+        values["ratio to plain text at 50x"] = by_factor[50]["text_ratio"]
         values["check at 50x (s)"] = by_factor[50]["check"]["seconds"]
         values["peak memory 50x (MiB)"] = by_factor[50]["guide"]["peak_memory_mib"]
     if 200 in by_factor:
