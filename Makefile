@@ -25,7 +25,7 @@ MAKEFLAGS += --no-print-directory
 stop = kill -PIPE $$PPID; exit 1
 run = $(1) || { echo '$(2)' >&2; $(stop); }
 
-.PHONY: build serve test test-fast test-js lint check changes export import rename delete move screenshot bench lock clean browser java node
+.PHONY: build serve test test-fast test-js lint check changes export import rename delete move new-company screenshot bench lock clean browser java node
 
 # The virtual environment, with every dependency at its pinned version.
 $(STAMP): requirements.lock pyproject.toml
@@ -57,6 +57,9 @@ delete: $(STAMP)  ## List what points to a role before you delete it (ID=...)
 move: $(STAMP)  ## List the questions a role's page gains and loses in another family (ID=... FAMILY=...)
 	$(call run,$(PYTHON) -m macros.commands.refactor move "$(ID)" "$(FAMILY)",The listing stopped: see the message above.)
 
+new-company: $(STAMP)  ## Replace the example company in data/ with a small starter company named NAME="..." (FORCE=1: even over changes not yet committed)
+	$(call run,$(PYTHON) -m macros.commands.new_company "$(NAME)" $(if $(FORCE),--force),Nothing was replaced: see the message above.)
+
 screenshot: $(STAMP) browser  ## Refresh the README's picture of a family page with its map (scripts/family-page.png)
 	$(call run,$(PYTHON) scripts/screenshot.py,The picture was not made: see the message above.)
 
@@ -64,7 +67,7 @@ changes: $(STAMP)  ## What changed in data/ since SINCE (a commit, tag, branch o
 	$(call run,$(PYTHON) -m macros.commands.changes "$(SINCE)",The changes could not be listed: see the message above.)
 
 test: lint browser java $(CHECKERS) test-js  ## Run the whole test suite: type and style checks, the scripts' tests, unit, build and browser tests
-	$(call run,$(PYTHON) -m pytest,Some tests failed: see the report above.)
+	$(call run,$(PYTHON) -m pytest --numprocesses=auto,Some tests failed: see the report above.)
 
 test-fast: $(STAMP) test-js  ## Only the unit tests, the scripts' included: a quick check while working (under 30 s)
 	$(call run,$(PYTHON) -m pytest -m unit,Some tests failed: see the report above.)
@@ -77,7 +80,7 @@ lint: $(STAMP)  ## Type-check (mypy --strict) and lint (ruff) the code
 	$(call run,$(VENV)/bin/ruff check .,The code has style problems: see the report above.)
 	$(call run,$(VENV)/bin/ruff format --check .,The code is not formatted: run ruff format.)
 
-bench: $(STAMP)  ## Measure build time, memory and size at 1x, 10x and 50x the default data (LARGE=1: also 100x, 200x; see bench/README.md)
+bench: $(STAMP)  ## Measure build time, memory and size at 1x, 10x and 50x the default data, against plain Material building the same pages as HTML and as plain text (LARGE=1: also 100x, 200x; see bench/README.md)
 	$(call run,$(PYTHON) bench/run.py $(if $(LARGE),--large),The benchmark stopped: see the message above.)
 
 # What the tests need from Debian: installed when we can, otherwise we say how.
@@ -115,11 +118,12 @@ $(CHECKERS): package.json package-lock.json
 	$(call run,npm ci --ignore-scripts --no-audit --no-fund --loglevel=error,Installing the checkers failed: see the message above.)
 	touch $@
 
+# --all pins setuptools too, the build backend tests/test_wheel.py builds with offline; pip stays the venv's own.
 lock: $(STAMP)  ## Re-pin requirements.lock after changing pyproject.toml
 	$(call run,$(INSTALL) -e '.[test]',Installing failed: see the message above.)
 	( echo "# Every package the guide and its tests install, at exact versions (pip freeze)."; \
 	  echo "# Regenerate after changing pyproject.toml: make lock"; \
-	  $(PYTHON) -m pip freeze --exclude-editable ) > requirements.lock
+	  $(PYTHON) -m pip freeze --all --exclude-editable | grep -v '^pip==' ) > requirements.lock
 
 clean:
 	rm -rf site .site-* $(VENV) .pytest_cache node_modules

@@ -124,9 +124,13 @@ def axe_violations(page: Page) -> list[dict[str, object]]:
 
 
 def settled(page: Page) -> None:
-    """Wait until every running animation and transition on the page has finished."""
+    """Wait until every running animation and transition on the page has finished.
+
+    Animations that follow scrolling (a map's scroll hint) run as long as the page is open, as do endless ones.
+    """
     page.evaluate(
         """() => Promise.all(document.getAnimations()
+            .filter(animation => animation.timeline === document.timeline)
             .filter(animation => animation.effect?.getTiming().iterations !== Infinity)
             .map(animation => animation.finished))"""
     )

@@ -32,6 +32,7 @@ PAGE_KINDS = {
     "role worksheet": "/roles/senior-engineer/worksheet/",
     "competencies index": "/competencies/",
     "competency": "/competencies/communication/",
+    "opportunities": "/opportunities/",
     "editors' guide": "/editing/",
     SEARCH_RESULTS: "/",
 }
@@ -88,6 +89,7 @@ NO_JS_CONTENT = {
         "Where you could go",
         *(normalise(q.text) for q in guide.questions_for(guide.roles["senior-engineer"])),
     ],
+    "opportunities": lambda guide: ["Open roles", guide.opportunities["payments-opening"].title],
     "editors' guide": lambda guide: ["The five most common mistakes"],
 }
 

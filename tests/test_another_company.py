@@ -42,6 +42,16 @@ def another_company(data: Path) -> None:
                 if scope in question:
                     question[scope] = [rename[ident] for ident in question[scope]]
         _write(path, bank)
+    offered = data / "opportunities.yml"
+    if offered.is_file():
+        opportunities = yaml.safe_load(offered.read_text(encoding="utf-8"))
+        for entry in opportunities["opportunities"]:
+            for scope in ("families", "roles"):
+                if scope in entry:
+                    entry[scope] = [rename[ident] for ident in entry[scope]]
+            if "role" in entry:
+                entry["role"] = rename[entry["role"]]
+        _write(offered, opportunities)
     company = yaml.safe_load((data / "company.yml").read_text(encoding="utf-8"))
     company.update(name="Other Company", guide_title="Other Company Careers")
     _write(data / "company.yml", company)

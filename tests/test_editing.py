@@ -21,6 +21,7 @@ SCHEMA_OF = {
     "templates": "template.json",
     "worksheets": "worksheet.json",
     "search.yml": "search.json",
+    "opportunities.yml": "opportunities.json",
 }
 
 
@@ -72,7 +73,10 @@ def test_editors_guide_covers_each_kind_of_file_and_task(site: Site) -> None:
         "data/questions/",
         "data/templates/",
         "data/worksheets/",
+        "First day",
         "Set up, once",
+        "make new-company",
+        "Branding",
         "Add a job family",
         "Add a role",
         "Rename a role",
@@ -107,6 +111,47 @@ def test_annotated_examples_are_valid_data(path: str, example: str) -> None:
 def test_there_is_an_example_of_each_kind_of_file() -> None:
     kinds = {path.split("/")[1] for path, _ in _examples()}
     assert kinds == set(SCHEMA_OF)
+
+
+def _guide_source() -> str:
+    return (PROJECT / "docs" / "editing.md").read_text(encoding="utf-8")
+
+
+def _section(source: str, heading: str) -> str:
+    start = source.index(f"\n## {heading}\n")
+    return source[start : source.find("\n## ", start + 1)]
+
+
+@pytest.mark.unit
+def test_the_editors_guide_starts_with_the_first_day() -> None:
+    source = _guide_source()
+    assert re.findall(r"^## (.+)$", source, re.MULTILINE)[0] == "First day"
+    first_day = _section(source, "First day")
+    steps = ["make new-company", "colour and logo", "(#branding)", "data/career_paths/", "make check", "make serve", "(#publishing)"]
+    positions = [first_day.find(step) for step in steps]
+    assert -1 not in positions and positions == sorted(positions), dict(zip(steps, positions, strict=True))
+    assert "pull request" in first_day
+
+
+@pytest.mark.unit
+def test_the_editors_guide_says_which_commands_change_data_files() -> None:
+    source = _guide_source()
+    assert "No command ever changes" not in source
+    (paragraph,) = [line for line in source.splitlines() if line.startswith("**Which commands change your data files.**")]
+    for command in ("make new-company", "make rename", "make import FILE=... APPLY=1", "checks first"):
+        assert command in paragraph, command
+
+
+@pytest.mark.unit
+def test_editors_are_told_to_check_and_build_not_to_run_the_developers_suite() -> None:
+    source = _guide_source()
+    assert "run `make check` and `make build`" in source
+    assert all("developers'" in line for line in source.splitlines() if "make test" in line)
+
+
+@pytest.mark.unit
+def test_the_editors_guide_speaks_of_a_company_that_is_not_a_software_company() -> None:
+    assert not re.search(r"engineer|software|developer\b", _guide_source(), re.IGNORECASE)
 
 
 @pytest.mark.build

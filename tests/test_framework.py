@@ -274,7 +274,7 @@ def test_the_family_shows_its_tracks_side_by_side_with_what_sets_them_apart(site
     page = site.html("/paths/engineering/")
     assert '<th scope="colgroup" colspan="8">Individual contributor</th>' in page
     assert '<th scope="colgroup" colspan="5">People manager</th>' in page
-    headings = re.findall(r'<text class="cg-map__heading"[^>]*>([^<]+)</text>', page)
+    headings = re.findall(r'<span class="cg-map__heading-line">([^<]+)</span>', page)
     assert headings[:2] == ["Individual contributor", "People manager"]
     roles = _section(page, "roles")
     legend = page[page.index("<figcaption") : page.index("</figcaption>")]

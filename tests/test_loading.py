@@ -7,9 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, SAMPLE_DATA
+from helpers import FIXTURES, PROJECT, SAMPLE_DATA
 
 from macros.loading import load_guide
+from macros.loading.schema_check import SCHEMA_DIR
 from macros.model.errors import DataError
 from macros.model.guide import Guide, LevelDetail
 
@@ -479,3 +480,31 @@ def test_a_duplicate_role_id_names_the_moves_and_questions_to_it(data_dir: Path)
     assert re.search(r"role 'software-engineer' \(next\) at data/career_paths/engineering\.yml:\d+", duplicate)
     assert re.search(r"question 'mgr-eng-manager-path' at data/questions/manager\.yml:\d+", duplicate)
     assert "make rename KIND=role OLD=... NEW=..." in duplicate
+
+
+@pytest.mark.parametrize(("first", "second"), [("A", "A"), ("Goals", "Goals"), ("Next steps", "Next Steps")])
+def test_two_sections_of_a_worksheet_with_the_same_title_are_refused_at_the_second(data_dir: Path, first: str, second: str) -> None:
+    # Answers in the browser are kept under a section's name, however short its title.
+    relative = "worksheets/follow-up-plan.yml"
+    path = data_dir / relative
+    path.write_text(path.read_text(encoding="utf-8").replace("  - title: What you heard\n", f"  - title: {first}\n"), encoding="utf-8")
+    problems = problems_after(data_dir, relative, "  - title: Action plan\n", f"  - title: {second}\n")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first_line = lines.index(f"  - title: {first}") + 1
+    second_line = len(lines) - lines[::-1].index(f"  - title: {second}")
+    assert problems == [
+        f"data/{relative}:{second_line}: section '{second}' has the same name as section '{first}' at line {first_line}: "
+        "give each section its own title"
+    ]
+
+
+def test_the_editors_schemas_are_the_ones_the_data_is_checked_against() -> None:
+    """data/schema/ (where the data files' `$schema` lines point) is the editors' copy of the schemas the package ships."""
+    shipped = {path.name: path.read_bytes() for path in SCHEMA_DIR.glob("*.json")}
+    editors = {path.name: path.read_bytes() for path in (PROJECT / "data" / "schema").glob("*.json")}
+    assert shipped, f"{SCHEMA_DIR} holds no schemas"
+    differing = sorted(name for name in shipped.keys() | editors.keys() if shipped.get(name) != editors.get(name))
+    assert not differing, (
+        f"data/schema/ differs from macros/loading/schema/ in {', '.join(differing)}: the loader checks against "
+        "macros/loading/schema/; change a schema there and copy it to data/schema/ for the editors"
+    )

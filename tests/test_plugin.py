@@ -1,7 +1,8 @@
-"""The plugin's settings, its registration with MkDocs, and the edits it makes to Material's templates."""
+"""The plugin's settings, its registration with MkDocs, the edits it makes to Material's templates, and where its HTML is written."""
 
 from __future__ import annotations
 
+import ast
 import re
 from importlib.metadata import entry_points, version
 from pathlib import Path
@@ -14,7 +15,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, get_files
 
 from macros.integration.plugin import CareerGuideConfig, CareerGuidePlugin
+from macros.integration.preview_problems import problems_panel
 from macros.integration.theme_patches import EDITS, MATERIAL_TEMPLATES, NAV_ITEM, Edit, PatchError, PatchingLoader, TextsOnce, apply_edits
+from macros.model.errors import DataProblem
+from macros.rendering.environment import environment
 
 pytestmark = pytest.mark.unit
 
@@ -138,3 +142,95 @@ def test_the_edited_language_template_gives_every_text_as_materials_own(language
     edited = render(PatchingLoader(jinja2.FileSystemLoader(MATERIAL_TEMPLATES)), texts)
     assert edited == materials
     assert render(PatchingLoader(jinja2.FileSystemLoader(MATERIAL_TEMPLATES)), texts) == materials, "and again, from what it kept"
+
+
+# ---------- where HTML is written ----------
+
+HTML_ELEMENTS = frozenset(
+    re.findall(
+        r"\w+",
+        """a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col colgroup
+    data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head
+    header hgroup hr html i iframe img input ins kbd label legend li link main map mark menu meta meter nav noscript object
+    ol optgroup option output p picture pre progress q rp rt ruby s samp script search section select slot small source span
+    strong style sub summary sup svg table tbody td textarea tfoot th thead time title tr track u ul var video wbr""",
+    )
+)
+"""HTML's elements. `template` is left out: `<template>` is how messages name a template's id (data/templates/<template>.yml)."""
+_TAG = re.compile(r"<!doctype\b|</?([a-zA-Z][a-zA-Z0-9]*)(?:\s*/?>|\s+[a-zA-Z_:][-\w:.]*(?:\s*=|\s|/?>))", re.I)
+_SEARCHES = frozenset({"find", "rfind", "index", "rindex", "startswith", "endswith", "count", "split", "rsplit", "partition", "rpartition"})
+HTML_IN_PYTHON = {
+    "macros/rendering/fragments.py": "the escaped fragments written many times a build (headings, links, paragraphs, lists, the policy)",
+    "macros/integration/theme_patches.py": "edits of Material's templates: template source, matched against Material's own",
+}
+
+
+def _read_only(tree: ast.AST) -> set[int]:
+    """The string constants that describe or find HTML rather than write it: docstrings, regular
+    expressions, the argument of a search (`text.startswith("<p>")`) and the left side of `in`."""
+    found: set[int] = set()
+    for node in ast.walk(tree):
+        reading: list[ast.AST] = []
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            reading = [node.value]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            pattern = isinstance(node.func.value, ast.Name) and node.func.value.id == "re"
+            if pattern or node.func.attr in _SEARCHES:
+                reading = node.args
+        elif isinstance(node, ast.Compare) and all(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops):
+            reading = [node.left]
+        found |= {id(part) for read in reading for part in ast.walk(read)}
+    return found
+
+
+def _html_written(path: Path, root: Path = PROJECT) -> list[str]:
+    """Where `path` writes HTML in a string: `file:line: the string`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    read_only = _read_only(tree)
+    written = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in read_only and _has_tag(node.value)
+    ]
+    return [f"{path.relative_to(root).as_posix()}:{node.lineno}: {node.value!r}" for node in sorted(written, key=lambda node: node.lineno)]
+
+
+def _has_tag(text: str) -> bool:
+    return any(tag.group(1) is None or tag.group(1).lower() in HTML_ELEMENTS for tag in _TAG.finditer(text))
+
+
+def test_html_is_written_only_in_templates_and_the_fragments() -> None:
+    """Layouts are Jinja templates, autoescaped and overridable from a site's custom_dir; Python writes only the fragments."""
+    sources = sorted((PROJECT / "macros").rglob("*.py"))
+    assert {PROJECT / path for path in HTML_IN_PYTHON} <= set(sources)
+    written = [line for path in sources if path.relative_to(PROJECT).as_posix() not in HTML_IN_PYTHON for line in _html_written(path)]
+    assert not written, "HTML written in Python: lay it out in a template of macros/rendering/templates/career-guide/\n" + "\n".join(
+        written
+    )
+
+
+def test_the_check_finds_html_written_but_not_html_described_or_searched_for(tmp_path: Path) -> None:
+    lines = [
+        'import re\n"""A <p> in a docstring describes one."""',
+        'FOUND = re.compile(r"<p>(.*)</p>")',
+        'SEEN = "<ul>" in FOUND.pattern',
+        "LINK = f'<a href=\"{FOUND}\">'",
+        'END = "page".rfind("</body>")',
+        'NOTE = "<p>Written</p>"',
+        'ASK = "make changes SINCE=<a commit, tag or branch>; data/templates/<template>.yml"',
+        'PAGE = "<!doctype html>"',
+    ]
+    (tmp_path / "page.py").write_text("\n".join(lines), encoding="utf-8")
+    assert [line.split(":")[1] for line in _html_written(tmp_path / "page.py", tmp_path)] == ["5", "7", "9"]
+
+
+def test_the_previews_problem_panel_lists_every_problem_escaped_and_a_site_may_lay_it_out(tmp_path: Path) -> None:
+    problems = [DataProblem("data/a.yml", 3, "unknown key '<b>'"), DataProblem("data/b.yml", 4, "level is empty")]
+    panel = problems_panel(environment(), problems, keeping_last_good=True)
+    assert panel.startswith('<div id="cg-preview-problems" role="alert">') and "\n" not in panel
+    assert "The guide's data has 2 problems. This preview shows the last data that loaded." in panel
+    assert "<li><code>data/a.yml:3</code>: unknown key &#39;&lt;b&gt;&#39;</li>" in panel
+    assert "has 1 problem. This preview shows no data until they are fixed." in problems_panel(environment(), problems[:1], False)
+    (tmp_path / "career-guide").mkdir()
+    (tmp_path / "career-guide" / "preview-problems.html").write_text("{{ problems | length }} to fix", encoding="utf-8")
+    assert problems_panel(environment(tmp_path), problems, keeping_last_good=True) == "2 to fix"

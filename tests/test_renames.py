@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from helpers import Site
@@ -12,6 +13,7 @@ from playwright.sync_api import Page, expect
 from macros.model.guide import Guide
 from macros.pages.plan_data import PLAN_DATA_PATH
 from macros.pages.redirects import Redirect, redirect_page, redirects
+from macros.rendering.environment import environment
 
 ROLE, OLD_ROLE = "senior-engineer", "senior-developer"
 SHEET, OLD_SHEET = "follow-up-plan", "action-plan"
@@ -31,6 +33,19 @@ def test_a_redirect_page_moves_on_without_javascript_and_escapes_the_title() -> 
     assert '<meta http-equiv="refresh" content="0; url=../new/">' in page
     assert '<link rel="canonical" href="../new/">' in page
     assert "R&amp;D &lt;lead&gt;" in page and "<lead>" not in page
+
+
+@pytest.mark.unit
+def test_a_redirect_page_is_laid_out_by_its_template_and_a_site_may_lay_it_out_itself(tmp_path: Path) -> None:
+    assert redirect_page(Redirect("roles/old/", "roles/new/", "New")) == (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>New</title><meta name="robots" content="noindex">'
+        '<link rel="canonical" href="../new/"><meta http-equiv="refresh" content="0; url=../new/">'
+        '<script>location.replace(new URL("../new/", location.href).href + location.hash)</script>'
+        '</head><body><p>This page has moved: <a href="../new/">New</a>.</p></body></html>\n'
+    ), "one line, as the pages were before the template"
+    (tmp_path / "career-guide").mkdir()
+    (tmp_path / "career-guide" / "redirect.html").write_text("Moved to {{ target }}: {{ title }}", encoding="utf-8")
+    assert redirect_page(Redirect("roles/old/", "roles/new/", "R&D"), environment(tmp_path)) == "Moved to ../new/: R&amp;D"
 
 
 @pytest.mark.build

@@ -77,7 +77,7 @@ def test_the_workbook_has_a_sheet_per_family_and_the_lists_with_frozen_headers(p
     guide = load_guide(project / "data")
     book = load_workbook(project / "career-guide.xlsx")
     families = [layout.family_sheet(family.name) for family in guide.families]
-    assert book.sheetnames == [layout.ABOUT, layout.ROLES, *families, layout.COMPETENCIES, layout.QUESTIONS]
+    assert book.sheetnames == [layout.ABOUT, layout.ROLES, *families, layout.COMPETENCIES, layout.QUESTIONS, layout.OPPORTUNITIES]
     assert book[layout.ROLES].freeze_panes == "B2"
     engineering = book[layout.family_sheet("Engineering")]
     assert engineering.freeze_panes == "C3"

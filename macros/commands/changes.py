@@ -6,8 +6,8 @@ with the data as it is now: job families (and their tracks), roles,
 competencies (and what each step looks like), areas, scales and their steps,
 and grades, each added, removed, renamed (by `previous_ids`) or reworded;
 what each role expects raised or lowered, moved to another family or
-retitled; and the questions, templates and worksheets added, removed or
-changed. Nothing is written.
+retitled; the questions, templates and worksheets added, removed or
+changed; and the opportunities added, removed or reworded. Nothing is written.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import Generic, NamedTuple, TypeVar
 from ..loading import load_guide
 from ..loading.yaml_reader import load_yaml_file
 from ..model.errors import DataError
-from ..model.guide import Competency, Family, Guide, Role, Template, Worksheet
+from ..model.guide import Competency, Family, Guide, Opportunity, Role, Template, Worksheet
 
 
 class ChangesError(Exception):
@@ -140,6 +140,51 @@ def _worksheet_wording(worksheet: Worksheet) -> tuple[object, ...]:
         (part.title, part.intro, tuple(question.id for question in part.questions), part.space, part.table) for part in worksheet.sections
     )
     return (worksheet.title, worksheet.purpose, sections, worksheet.reminder, worksheet.from_plan)
+
+
+OPPORTUNITY_FIELDS = (
+    ("kind", "kind"),
+    ("contact", "contact"),
+    ("competencies", "the competencies it develops"),
+    ("roles", "whom it is for"),
+    ("families", "whom it is for"),
+    ("role", "the role that is open"),
+    ("starts", "dates"),
+    ("ends", "dates"),
+)
+"""What else readers see of an opportunity, and how a change of it is named."""
+
+
+def _opportunities(before: Mapping[str, Opportunity], now: Mapping[str, Opportunity], renamed: Mapping[str, str]) -> list[str]:
+    """What changed in the opportunities; `renamed` maps old role, family and competency ids to their new
+    ones (a record renamed is not a change of the opportunities naming it)."""
+
+    def seen(offer: Opportunity) -> Opportunity:
+        def ids(values: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(renamed.get(ident, ident) for ident in values)
+
+        role = renamed.get(offer.role, offer.role) if offer.role else None
+        return offer._replace(competencies=ids(offer.competencies), roles=ids(offer.roles), families=ids(offer.families), role=role)
+
+    items = [f"new: {o.title} ({o.kind})" for o in now.values() if o.id not in before]
+    items += [f"removed: {o.title}" for o in before.values() if o.id not in now]
+    for new in now.values():
+        old = before.get(new.id)
+        if old is None:
+            continue
+        if old.title != new.title:
+            items.append(f"{old.title} is now called {new.title}")
+        reworded = [
+            name
+            for name, field in (("description", "description"), ("how to apply", "how_to_apply"))
+            if _flat(getattr(old, field)) != _flat(getattr(new, field))
+        ]
+        changed = dict.fromkeys(words for field, words in OPPORTUNITY_FIELDS if getattr(seen(old), field) != getattr(new, field))
+        if reworded:
+            items.append(f"{new.title}: {' and '.join(reworded)} reworded")
+        if changed:
+            items.append(f"{new.title}: changed {', '.join(changed)}")
+    return items
 
 
 def _families(before: Guide, now: Guide, matched: Matched[Family]) -> list[str]:
@@ -300,6 +345,8 @@ def describe_changes(
         + [f"{w.title}: now {w.id} (was {old}); the old address leads to the new page" for old, w in worksheets.renamed.items()]
         + [f"changed: {w.title}" for old, w in worksheets.pairs if _worksheet_wording(w) != _worksheet_wording(old)],
     )
+    renamed_any = {**renamed_ids, **{old: role.id for old, role in roles.renamed.items()}}
+    section("Opportunities:", _opportunities(before.opportunities, now.opportunities, renamed_any))
     return sections
 
 

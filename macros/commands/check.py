@@ -3,7 +3,9 @@
 Besides what a build checks of the data, links in prose to an address from the
 site's root (/prepare/agenda/) must lead to a page of the guide or a file under
 docs/ (the data folder's neighbour); the build also checks every other link
-and anchor once the pages are made. Reviews past their date are warned about.
+and anchor once the pages are made. Reviews past their date are warned about,
+and so are opportunities whose last day has passed (the site leaves them out)
+and a guide that would be published at the example company's address.
 
 `--format github` (`make check FORMAT=github`) also prints each problem and
 warning as a GitHub Actions annotation, shown on its line in a pull request.
@@ -13,12 +15,18 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 from pathlib import Path
 
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.utils.yaml import yaml_load
+
+from ..integration.chapter_needs import chapter_problems
 from ..loading import load_guide
 from ..model.errors import DataError
-from ..model.health import overdue_warnings
+from ..model.health import ended_warnings, overdue_warnings
+from ..model.site_address import example_address_warning, published_address
 from ..pages.catalogue import page_urls
 from ..pages.links import docs_addresses, unknown_search_pages, unresolved_root_links
 from .github_annotations import annotation
@@ -35,15 +43,21 @@ def main(argv: list[str] | None = None) -> int:
         docs = docs_addresses(docs_dir)
         # Without the chapters beside the data, which pages search words may name is unknown: the build checks them.
         search_pages = unknown_search_pages(guide, page_urls(guide) | docs) if docs_dir.is_dir() else []
-        if problems := unresolved_root_links(guide, docs) + search_pages:
+        # What the chapters show of the data: a renamed or removed template, worksheet or bank they name.
+        chapters = chapter_problems(guide, docs_dir) if docs_dir.is_dir() else []
+        if problems := unresolved_root_links(guide, docs) + search_pages + chapters:
             raise DataError(problems)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         if annotate:
             print("\n".join(annotation(str(problem)) for problem in error.problems))
         return 1
-    # Overdue reviews are reported, but the data is still valid: they never fail a check or a build.
-    for warning in overdue_warnings(guide, datetime.date.today()):
+    # Overdue reviews, ended opportunities and the example company's address are reported, but the data is
+    # still valid: they never fail a check or a build.
+    today = datetime.date.today()
+    address = published_address(guide.company, os.environ.get("SITE_URL"), _configured_address(data_dir.parent / "mkdocs.yml"))
+    address_warning = example_address_warning(guide.company, address)
+    for warning in [*([address_warning] if address_warning else []), *overdue_warnings(guide, today), *ended_warnings(guide, today)]:
         print(warning, file=sys.stderr)
         if annotate:
             print(annotation(str(warning), level="warning"))
@@ -53,6 +67,16 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(guide.banks)} banks, {len(guide.templates)} templates, {len(guide.worksheets)} worksheets"
     )
     return 0
+
+
+def _configured_address(mkdocs_yml: Path) -> str | None:
+    """The site's own `site_url` (mkdocs.yml beside data/, read as MkDocs reads it); None without one."""
+    try:
+        with mkdocs_yml.open("rb") as file:
+            site_url = yaml_load(file).get("site_url")
+    except (OSError, ConfigurationError):
+        return None  # a mkdocs.yml that cannot be read is the build's to report
+    return site_url if isinstance(site_url, str) else None
 
 
 def _parser() -> argparse.ArgumentParser:

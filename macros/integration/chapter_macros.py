@@ -17,9 +17,10 @@ import jinja2
 from ..loading.required_fields import required_fields
 from ..loading.schema_check import SCHEMA_DIR
 from ..model.guide import Guide
-from ..model.urls import rebase_root_links
+from ..model.urls import OPPORTUNITIES_URL, rebase_root_links
 from ..rendering.environment import render
 from ..rendering.markup import block, prose, text
+from .chapter_calls import chapter_needs
 
 Record = TypeVar("Record")
 
@@ -36,25 +37,36 @@ def _lookup(records: Mapping[str, Record], ident: str, noun: str, folder: str) -
         raise UnknownId(f"there is no {noun} '{ident}' in {folder} (known: {known}): fix the id in the page, or add the file") from None
 
 
-NOT_LOADED = '<p class="cg-noscript">(Shown once the data loads: see the problems below.)</p>'
-"""What a chapter shows for a record while a preview runs on data that does not load."""
+NEEDS = {
+    "message": ("the message template", "data/templates/{}.yml"),
+    "worksheet": ("the worksheet", "data/worksheets/{}.yml"),
+    "check_in_reminder": ("the check-in reminder of the worksheet", "data/worksheets/{}.yml (with reminder:)"),
+    "question_bank": ("the questions of the bank", "data/questions/{}.yml"),
+    "bank_purpose": ("the purpose of the bank", "data/questions/{}.yml"),
+}
+"""The macros that show a record, what they show, and the file it comes from."""
 
 
-def _tolerant(macro: Callable[..., Any]) -> Callable[..., Any]:
-    """`macro`, showing NOT_LOADED instead of failing on a record the (missing) data lacks."""
+def _tolerant(macro: Callable[..., Any], env: jinja2.Environment) -> Callable[..., Any]:
+    """`macro`, showing a note (not-loaded.html) instead of failing on a record the (missing) data lacks."""
 
     @functools.wraps(macro)
     def tolerant(*args: Any, **kwargs: Any) -> Any:
         try:
             return macro(*args, **kwargs)
         except UnknownId:
-            return NOT_LOADED
+            return render(env, "not-loaded.html")
 
     return tolerant
 
 
 def chapter_macros(
-    guide: Guide, env: jinja2.Environment, page_url: Callable[[], str], data_loaded: bool = True, schema_dir: Path = SCHEMA_DIR
+    guide: Guide,
+    env: jinja2.Environment,
+    page_url: Callable[[], str],
+    data_loaded: bool = True,
+    schema_dir: Path = SCHEMA_DIR,
+    docs_dir: Path | None = None,
 ) -> dict[str, Callable[..., Any]]:
     """The chapters' macros over `guide`, laid out by `env`; `page_url` gives the URL of the page being rendered.
 
@@ -81,6 +93,17 @@ def chapter_macros(
         if not chosen:
             raise UnknownId(f"question bank '{bank_id}' has no general questions with topic '{topic}'")
         return fragment("question-bank.html", questions=chosen, show_topics=topic is None)
+
+    def manager_questions() -> str:
+        """The questions a manager asks (banks with `audience: manager`), each bank with its purpose; a note when the data has none."""
+        banks = [bank for bank in guide.banks.values() if bank.audience == "manager" and bank.general_questions]
+        return fragment("manager-questions.html", banks=banks)
+
+    def opportunities_link(label: str) -> str:
+        """A link to the company's opportunities page, or `label` alone when the data lists none (there is no page)."""
+        if not guide.opportunities:
+            return text(label)
+        return render(env, "opportunities-link.html", page_url=page_url(), url=OPPORTUNITIES_URL, label=label).strip()
 
     def bank_purpose(bank_id: str) -> str:
         """What a question bank is for, as prose."""
@@ -125,6 +148,11 @@ def chapter_macros(
         """The fields each kind of data file must have, from the schemas."""
         return fragment("required-fields.html", rows=required_fields(schema_dir))
 
+    def chapter_needs_table() -> str:
+        """What each chapter shows of the data, by id: what HR keeps (or renames with make rename) for the chapters to work."""
+        calls = chapter_needs(docs_dir) if docs_dir else []
+        return fragment("chapter-needs.html", calls=[call for call in calls if call.name in NEEDS], needs=NEEDS)
+
     def stats() -> Mapping[str, int]:
         """Counts of what the data holds, for sentences such as 'the guide describes 20 roles'."""
         return {
@@ -136,12 +164,14 @@ def chapter_macros(
         }
 
     return {
-        function.__name__: function if data_loaded else _tolerant(function)
+        function.__name__: function if data_loaded else _tolerant(function, env)
         for function in (
             company_name,
             hr_contact,
             question_bank,
             bank_purpose,
+            manager_questions,
+            opportunities_link,
             message,
             families_overview,
             development_examples,
@@ -149,6 +179,7 @@ def chapter_macros(
             check_in_reminder,
             editor_switch,
             required_fields_table,
+            chapter_needs_table,
             stats,
         )
     }

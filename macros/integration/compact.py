@@ -13,17 +13,25 @@ from __future__ import annotations
 
 import re
 
-_KEPT = re.compile(r"<(script|pre|textarea)\b.*?</\1>|<article\b.*?</article>", re.S)
+_KEPT = re.compile(r"<(script|pre|textarea|article)\b")
+"""Where an element that keeps its spaces begins; it ends at its first end tag."""
 _INDENT = re.compile(r"\n[ \t]+")
 
 
 def compact(page_html: str) -> str:
     """`page_html` with the indentation of its markup removed, outside what must keep its spaces."""
     pieces = []
-    start = 0
-    for kept in _KEPT.finditer(page_html):
+    start = position = 0
+    while (kept := _KEPT.search(page_html, position)) is not None:
+        # The end tag is found by `str.find`: a pattern matching the whole
+        # element stepped through the article one character at a time.
+        end = page_html.find(f"</{kept[1]}>", kept.end())
+        if end < 0:  # no end tag: its spaces are not kept
+            position = kept.start() + 1
+            continue
+        end += len(kept[1]) + 3
         pieces.append(_INDENT.sub("\n", page_html[start : kept.start()]))
-        pieces.append(kept.group(0))
-        start = kept.end()
+        pieces.append(page_html[kept.start() : end])
+        start = position = end
     pieces.append(_INDENT.sub("\n", page_html[start:]))
     return "".join(pieces)

@@ -15,6 +15,7 @@ in module-level state or on MkDocs' config.
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 import sys
 from pathlib import Path
@@ -30,8 +31,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from ..loading import load_guide
+from ..loading.schema_check import SCHEMA_DIR
 from ..model.errors import DataError, DataProblem
 from ..model.guide import Company, Guide
+from ..model.site_address import example_address_warning
 from ..pages.catalogue import generated_pages
 from ..pages.data_date import data_date
 from ..pages.links import broken_links, unknown_search_pages
@@ -39,9 +42,12 @@ from ..pages.memo import PageMemo
 from ..pages.navigation import expand_nav
 from ..pages.plan_data import PLAN_DATA_PATH, plan_data_json
 from ..pages.redirects import redirect_page, redirects
-from ..rendering.environment import environment
+from ..rendering.browser_contract import ASSETS_DIR
+from ..rendering.environment import PACKAGE_TEMPLATES, environment
 from .assets import asset_files, link_assets
+from .brand_theme import set_brand
 from .chapter_macros import chapter_macros
+from .chapter_needs import chapter_problems
 from .compact import compact
 from .finished_page import FinishedPage
 from .preview_cache import REUSED_LAYOUT, REUSED_LAYOUT_SOURCE, REUSED_OUTPUT, PreviewCache
@@ -51,7 +57,10 @@ from .security_policy import with_policy
 from .theme_patches import EDITS, PatchError, PatchingLoader, SectionListing, TextsOnce
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.pages import Page
     from mkdocs.utils.templates import TemplateContext
     from mkdocs_macros.plugin import MacrosPlugin
@@ -68,7 +77,7 @@ class CareerGuideConfig(base.Config):
     data_dir = c.Dir(default="data")
     """HR's YAML files, relative to mkdocs.yml."""
     schema_dir = c.Optional(c.Dir(exists=True))
-    """The JSON Schemas the data is checked against; by default `schema/` inside `data_dir`."""
+    """The JSON Schemas the data is checked against; by default the plugin's own (a site's `data/schema/` is the editors' copy)."""
     nav_section_limit = c.Type(int, default=12)
     """A navigation section with more entries than this (job families, a family's
     roles, worksheets) lists only the entry being read and a link to its overview
@@ -95,6 +104,16 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         """While previewing: the data's problems, shown over every page until a save fixes them."""
         self.search_words: dict[str, list[str]] = {}
         """Site address -> the words employees search for that this page answers (data/search.yml)."""
+        self.brand_css: str | None = None
+        """The brand's stylesheet of this build (see brand_theme); None when the company sets no colour."""
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
+        """The preview rebuilds when the data changes, or the guide's own templates, stylesheet and scripts:
+        a site lists none of them under `watch` (an installed package has no folder of the site's)."""
+        server.watch(str(Path(self.config.data_dir).resolve()))
+        for folder in (PACKAGE_TEMPLATES, ASSETS_DIR):
+            server.watch(str(folder))
+        return server
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup also keeps this instance across the rebuilds of
@@ -109,7 +128,7 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
 
     @event_priority(100)  # before mkdocs-macros reads the macros registered here
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        guide = self._load()
+        guide = self._load(Path(config.docs_dir))
         self.guide = guide
         config.site_name = guide.company.guide_title
         # Printed at the foot of every page (see overrides/main.html): which data a sheet on paper shows.
@@ -117,24 +136,38 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         if guide.company.tagline:
             config.site_description = guide.company.tagline
         _set_repository(config, guide.company)
-        link_assets(config)
+        _set_address(config, guide.company, serving=self.serving)
+        self.brand_css = set_brand(config, guide.company.brand)
+        link_assets(config, branded=self.brand_css is not None)
         if config.nav:
             config.nav = expand_nav(config.nav, guide)
         custom_dir = config.theme.custom_dir
         self.env = environment(Path(custom_dir) if custom_dir else None)
         macros = _macros_plugin(config)
         loaded = not self.problems or self.last_good is not None
-        schema_dir = Path(self.config.schema_dir) if self.config.schema_dir else Path(self.config.data_dir) / "schema"
-        macros.register_macros(chapter_macros(guide, self.env, lambda: macros.page.url, data_loaded=loaded, schema_dir=schema_dir))
+        # What the chapters name of the data is checked before any page is written (see chapter_needs).
+        if chapters := chapter_problems(guide, Path(config.docs_dir)):
+            report = "The chapters name data the guide does not have:\n" + DataError(chapters).report()
+            if not self.serving:
+                raise PluginError(report)
+            # Previewing: shown over every page, as the data's problems are, and the chapters show a note in their place.
+            self.problems += chapters
+            loaded = False
+            print(f"{report}\nThe preview keeps running: save a fix and the page reloads.", file=sys.stderr, flush=True)
+        schema_dir = Path(self.config.schema_dir) if self.config.schema_dir else SCHEMA_DIR
+        docs_dir = Path(config.docs_dir)
+        macros.register_macros(
+            chapter_macros(guide, self.env, lambda: macros.page.url, data_loaded=loaded, schema_dir=schema_dir, docs_dir=docs_dir)
+        )
         return config
 
-    def _load(self) -> Guide:
-        """The data; while previewing, the last good data when an edit broke it."""
+    def _load(self, docs_dir: Path) -> Guide:
+        """The data (the files it names looked for in `docs_dir`); while previewing, the last good data when an edit broke it."""
         data_dir = Path(self.config.data_dir)
-        schema_dir = Path(self.config.schema_dir) if self.config.schema_dir else data_dir / "schema"
+        schema_dir = Path(self.config.schema_dir) if self.config.schema_dir else SCHEMA_DIR
         self.problems = []
         try:
-            guide = load_guide(data_dir, schema_dir)
+            guide = load_guide(data_dir, schema_dir, docs_dir=docs_dir)
         except DataError as error:
             report = "The guide's data has problems:\n" + error.report()
             if not self.serving:
@@ -168,7 +201,7 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
             file.edit_uri = posixpath.relpath(page.origin.path, docs) if page.origin else None
             FinishedPage(page, file, config)  # becomes file.page: MkDocs uses it, not a page of its own
             files.append(file)
-        for asset in asset_files(config):
+        for asset in asset_files(config, self.brand_css):
             files.append(asset)
         # The plan page's data, once for the whole site rather than inside every page.
         files.append(File.generated(config, PLAN_DATA_PATH, content=plan_data_json(self.guide)))
@@ -176,7 +209,10 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         for redirect in redirects(self.guide):
             # Included explicitly: MkDocs' default exclude_docs would drop the old address of a template.
             moved = File.generated(
-                config, f"{redirect.old}index.html", content=self._secured(redirect_page(redirect)), inclusion=InclusionLevel.NOT_IN_NAV
+                config,
+                f"{redirect.old}index.html",
+                content=self._secured(redirect_page(redirect, self.env)),
+                inclusion=InclusionLevel.NOT_IN_NAV,
             )
             files.append(moved)
         # The home page's URL is './', the path a link to it resolves to ''.
@@ -244,8 +280,9 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         if self.preview is None:
             return compact(output)
         if self.problems:
+            assert self.env is not None, "on_config lays out the templates first"
             # Never kept for reuse: the next good save must write the page without the panel.
-            return with_panel(compact(output), problems_panel(self.problems, self.last_good is not None))
+            return with_panel(compact(output), problems_panel(self.env, self.problems, self.last_good is not None))
         if page.meta.get("template") == REUSED_LAYOUT:
             return output
         output = compact(output)
@@ -323,3 +360,17 @@ def _set_repository(config: MkDocsConfig, company: Company) -> None:
     config.repo_url = company.repository_url
     config.repo_name = urlsplit(company.repository_url).path.strip("/") or company.repository_url
     config.edit_uri = posixpath.join(company.edit_uri, _docs_path(config), "")
+
+
+def _set_address(config: MkDocsConfig, company: Company, *, serving: bool) -> None:
+    """The published address: `site_url` in data/company.yml, unless the build is given SITE_URL (mkdocs.yml reads it).
+
+    An address still naming the example company is said, printed rather than
+    logged: under `strict`, a logged warning would fail the build, and this one
+    must not (`make check` warns about it too). The preview keeps its own address."""
+    if serving:
+        return
+    if company.site_url and not os.environ.get("SITE_URL"):
+        config.site_url = company.site_url
+    if warning := example_address_warning(company, config.site_url):
+        print(warning, file=sys.stderr, flush=True)

@@ -77,7 +77,9 @@ def _settings(config: MkDocsConfig) -> str:
                 overrides.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
     config_file = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
     values = (config.site_name, config.site_url, config.site_description, config.repo_url, config.repo_name, config.edit_uri)
-    return digest(config_file, values, repr(config.extra), overrides)
+    # The theme's palette, logo and stylesheets come from data/company.yml's brand as well as mkdocs.yml.
+    theme = (repr(config.theme.get("palette")), config.theme.get("logo"), tuple(map(str, config.extra_css)))
+    return digest(config_file, values, repr(config.extra), theme, overrides)
 
 
 class PreviewCache:

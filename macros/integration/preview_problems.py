@@ -8,13 +8,13 @@ until a save fixes them. A build (`make build`) never gets here: it stops.
 
 from __future__ import annotations
 
-import html
 from types import MappingProxyType
+
+import jinja2
 
 from ..model.errors import DataProblem
 from ..model.guide import Company, Guide, Origin
-
-PANEL_ID = "cg-preview-problems"
+from ..rendering.environment import render
 
 
 def stand_in_guide(data_dir: str) -> Guide:
@@ -31,17 +31,9 @@ def stand_in_guide(data_dir: str) -> Guide:
     )
 
 
-def problems_panel(problems: list[DataProblem], keeping_last_good: bool) -> str:
-    """The panel shown over every previewed page while the data has problems."""
-    items = "".join(f"<li><code>{html.escape(f'{p.path}:{p.line}')}</code>: {html.escape(p.message)}</li>" for p in problems)
-    count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
-    showing = "This preview shows the last data that loaded." if keeping_last_good else "This preview shows no data until they are fixed."
-    # Laid out by the site's stylesheet (guide.css), like every part of the guide: no style attributes.
-    return (
-        f'<div id="{PANEL_ID}" role="alert">'
-        f'<p class="{PANEL_ID}__summary">The guide\'s data has {count}. {showing} Save a fix and this page reloads.</p>'
-        f'<ul class="{PANEL_ID}__list">{items}</ul></div>'
-    )
+def problems_panel(env: jinja2.Environment, problems: list[DataProblem], keeping_last_good: bool) -> str:
+    """The panel shown over every previewed page while the data has problems (preview-problems.html)."""
+    return render(env, "preview-problems.html", problems=problems, keeping_last_good=keeping_last_good)
 
 
 def with_panel(output: str, panel: str) -> str:

@@ -27,8 +27,8 @@ import base64
 import hashlib
 import re
 
-POLICY_META = '<meta http-equiv="Content-Security-Policy"'
-"""How a page's policy begins: one per page, before any script."""
+from ..rendering.fragments import POLICY_META as POLICY_META  # how a page's policy begins, for finding it
+from ..rendering.fragments import policy_meta
 
 # Everything from the site's own origin; images may also be `data:` URLs
 # (Material's stylesheet draws its icons from inline SVG). A policy in a
@@ -102,8 +102,7 @@ def _unique(sources: list[str]) -> list[str]:
 
 def with_policy(page_html: str) -> str:
     """`page_html` with its policy first in its `<head>` (after `<meta charset>`, which must come early)."""
-    # The policy's text holds quotes of one kind only ('self'), and no & < > ".
-    meta = f'{POLICY_META} content="{policy(page_html)}">'
+    meta = policy_meta(policy(page_html))
     head = _HEAD.search(page_html)
     if head is None:
         # Without a <head> tag a browser opens the head itself at the first

@@ -25,6 +25,7 @@ from .files import (
     COMPANY,
     COMPETENCIES,
     KINDS,
+    OPPORTUNITIES,
     QUESTIONS,
     SEARCH,
     TEMPLATES,
@@ -35,7 +36,7 @@ from .files import (
 )
 from .problems import Problems
 from .prose_check import root_links
-from .references import check_moves, check_previous_ids, check_question_filters, resolve_skills
+from .references import check_moves, check_opportunities, check_previous_ids, check_question_filters, resolve_skills
 from .schema_check import SCHEMA_DIR
 
 __all__ = ["load_guide"]
@@ -50,8 +51,13 @@ def _in_conversation_order(records: dict[str, Staged]) -> dict[str, Staged]:
     return dict(sorted(records.items(), key=lambda item: (rank.get(item[1].stage or "", len(STAGES)), item[1].title)))
 
 
-def load_guide(data_dir: Path, schema_dir: Path = SCHEMA_DIR) -> Guide:
-    """Load and validate everything under `data_dir` against the schemas in `schema_dir`; raise DataError listing every problem."""
+def load_guide(data_dir: Path, schema_dir: Path = SCHEMA_DIR, *, docs_dir: Path | None = None) -> Guide:
+    """Load and validate everything under `data_dir` against the schemas in `schema_dir`; raise DataError listing every problem.
+
+    Files the data names (the company's logo) are looked for in `docs_dir`, by default
+    the `docs/` folder beside `data_dir` (not at all when there is none)."""
+    if docs_dir is None and (data_dir.parent / "docs").is_dir():
+        docs_dir = data_dir.parent / "docs"
     if not data_dir.is_dir():
         raise DataError([DataProblem(data_dir.name, 1, "the data folder is missing")])
     problems = Problems()
@@ -63,18 +69,20 @@ def load_guide(data_dir: Path, schema_dir: Path = SCHEMA_DIR) -> Guide:
     ids_in_broken_files = {kind.key: ids_in_broken(kind, result.broken) for kind, result in read.items()}
 
     # Phase 2: records.
-    company = records.company(read[COMPANY].files)
+    company = records.company(read[COMPANY].files, problems, docs_dir)
     catalogue = records.catalogue(read[COMPETENCIES].files, problems)
     competencies = catalogue.competencies
     families, roles, skills = records.families(read[CAREER_PATHS].files, records.grades(read[COMPANY].files), problems)
     banks, questions = records.banks(read[QUESTIONS].files, problems)
     templates = records.templates(read[TEMPLATES].files, problems)
     worksheets = records.worksheets(read[WORKSHEETS].files, banks, problems)
+    opportunities, opportunities_sourced = records.opportunities(read[OPPORTUNITIES].files, problems)
 
     # Phase 3: references.
     resolved = resolve_skills(skills, roles, competencies, problems)
     check_moves(roles, problems)
     check_question_filters(questions, families, competencies, problems)
+    check_opportunities(opportunities_sourced, families, competencies, problems)
     check_previous_ids(
         {
             "role": [sourced.record for sourced in roles],
@@ -111,4 +119,5 @@ def load_guide(data_dir: Path, schema_dir: Path = SCHEMA_DIR) -> Guide:
         scales=MappingProxyType(catalogue.scales),
         root_links=links,
         search_terms=records.search_terms(read[SEARCH].files),
+        opportunities=MappingProxyType(opportunities),
     )

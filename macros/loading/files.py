@@ -40,7 +40,8 @@ QUESTIONS = Kind("questions", "question-bank.json", "question bank", records="qu
 TEMPLATES = Kind("templates", "template.json", "template")
 WORKSHEETS = Kind("worksheets", "worksheet.json", "worksheet")
 SEARCH = Kind("search.yml", "search.json", "search term", optional=True)
-KINDS = (COMPANY, COMPETENCIES, CAREER_PATHS, QUESTIONS, TEMPLATES, WORKSHEETS, SEARCH)
+OPPORTUNITIES = Kind("opportunities.yml", "opportunities.json", "opportunity", records="opportunities", optional=True)
+KINDS = (COMPANY, COMPETENCIES, CAREER_PATHS, QUESTIONS, TEMPLATES, WORKSHEETS, SEARCH, OPPORTUNITIES)
 IGNORED = {"schema"}
 """Folders under data/ that hold no data (the schemas editors and the build check against)."""
 

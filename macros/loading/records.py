@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -17,6 +18,7 @@ from markdown.extensions.toc import slugify
 
 from ..model.guide import (
     IMPLICIT_SCALE,
+    OPENING,
     PLACEHOLDER,
     Area,
     Company,
@@ -24,6 +26,7 @@ from ..model.guide import (
     Expectation,
     Family,
     LevelDetail,
+    Opportunity,
     Origin,
     Question,
     QuestionBank,
@@ -41,6 +44,7 @@ from ..model.guide import (
     WritingTable,
     is_list_line,
 )
+from .branding import brand
 from .files import DataFile
 from .problems import IdRegistry, Problems, line_of, suggest
 from .yaml_reader import Located
@@ -62,19 +66,21 @@ def _origin(file: DataFile, record: Any) -> Origin:
     return Origin(file.display, record.line if isinstance(record, Located) else 1)
 
 
+def _date(file: DataFile, record: Any, key: str, problems: Problems) -> datetime.date | None:
+    """The date under `key` (its form YYYY-MM-DD checked by the schema), checked to exist; None when there is none."""
+    written = record.get(key)
+    try:
+        return datetime.date.fromisoformat(written) if written else None
+    except ValueError:
+        problems.add(
+            file.display, line_of(record, key), f"'{key}' is {written}, a date that does not exist: write a real date as YYYY-MM-DD"
+        )
+        return None
+
+
 def _review(file: DataFile, record: Any, problems: Problems) -> Review:
     """Who looks after `record` and its review dates, each date checked to exist."""
-    dates: dict[str, datetime.date | None] = {}
-    for key in ("reviewed", "review_by"):
-        written = record.get(key)
-        try:
-            dates[key] = datetime.date.fromisoformat(written) if written else None
-        except ValueError:
-            problems.add(
-                file.display, line_of(record, key), f"'{key}' is {written}, a date that does not exist: write a real date as YYYY-MM-DD"
-            )
-            dates[key] = None
-    return Review(record.get("owner"), dates["reviewed"], dates["review_by"])
+    return Review(record.get("owner"), _date(file, record, "reviewed", problems), _date(file, record, "review_by", problems))
 
 
 def _unique_files(files: list[DataFile], noun: str, problems: Problems) -> Iterator[tuple[DataFile, Any]]:
@@ -99,7 +105,8 @@ def grades(files: list[DataFile]) -> dict[str, int]:
     return dict(files[0].content.get("grades", {})) if files else {}
 
 
-def company(files: list[DataFile]) -> Company | None:
+def company(files: list[DataFile], problems: Problems, docs_dir: Path | None = None) -> Company | None:
+    """The company; its logo is looked for in `docs_dir` (not at all when None)."""
     if not files:
         return None
     file = files[0]
@@ -112,6 +119,9 @@ def company(files: list[DataFile]) -> Company | None:
         repository_url=data.get("repository_url"),
         edit_uri=data.get("edit_uri", "edit/main/"),
         origin=_origin(file, data),
+        brand=brand(file.display, data.get("brand"), docs_dir, problems),
+        site_url=data.get("site_url"),
+        site_url_line=line_of(data, "site_url") if "site_url" in data else None,
     )
 
 
@@ -460,6 +470,7 @@ def banks(files: list[DataFile], problems: Problems) -> tuple[dict[str, Question
             questions=tuple(questions),
             origin=_origin(file, data),
             review=_review(file, data, problems),
+            audience=data.get("audience", "employee"),
         )
     return built, questions_with_source
 
@@ -513,15 +524,17 @@ def worksheets(files: list[DataFile], banks: dict[str, QuestionBank], problems: 
     built = {}
     for file, data in _unique_files(files, "worksheet", problems):
         sections = [_section(file, number, record, banks, questions, problems) for number, record in enumerate(data["sections"], start=1)]
-        named: dict[str, str] = {}
+        named: dict[str, Any] = {}
         for record in data["sections"]:
             # Answers in the browser are kept under the section's name: two sections may not share one.
-            other = named.setdefault(slugify(record["title"], "-"), record["title"])
-            if other is not record["title"]:
+            # The sections are told apart as records: two equal titles may be one string object.
+            first = named.setdefault(slugify(record["title"], "-"), record)
+            if first is not record:
                 problems.add(
                     file.display,
                     line_of(record, "title"),
-                    f"section '{record['title']}' has the same name as section '{other}': give each section its own title",
+                    f"section '{record['title']}' has the same name as section '{first['title']}' at line {line_of(first, 'title')}: "
+                    "give each section its own title",
                 )
         built[data["id"]] = Worksheet(
             id=data["id"],
@@ -584,4 +597,61 @@ def search_terms(files: list[DataFile]) -> tuple[SearchTerm, ...]:
         SearchTerm(tuple(term["words"]), term["page"], Origin(file.display, line_of(file.content["terms"], index)))
         for file in files
         for index, term in enumerate(file.content["terms"])
+    )
+
+
+def opportunities(files: list[DataFile], problems: Problems) -> tuple[dict[str, Opportunity], list[Sourced[Opportunity]]]:
+    """What the company offers (data/opportunities.yml, when there is one), and each opportunity with its YAML."""
+    ids = IdRegistry("opportunity", problems)
+    built: dict[str, Opportunity] = {}
+    sourced = []
+    for file in files:
+        for record in file.content["opportunities"]:
+            if not ids.claim(record["id"], file.display, line_of(record, "id")):
+                continue
+            opportunity = _opportunity(file, record, problems)
+            built[opportunity.id] = opportunity
+            sourced.append(Sourced(opportunity, record))
+    # Which of two entries with one id HR meant is unknown: neither is kept.
+    for ident in ids.duplicated:
+        built.pop(ident, None)
+    return built, [entry for entry in sourced if entry.record.id not in ids.duplicated]
+
+
+def _opportunity(file: DataFile, record: Any, problems: Problems) -> Opportunity:
+    where, context = file.display, f"opportunity '{record['id']}': "
+    kind, role = record["kind"], record.get("role")
+    if kind == OPENING and role is None:
+        problems.add(
+            where,
+            line_of(record, "kind"),
+            f"{context}an opening names the role that is open: add role: with its id, e.g. role: senior-engineer",
+        )
+    elif kind != OPENING and role is not None:
+        problems.add(
+            where,
+            line_of(record, "role"),
+            f"{context}only an opening names a role, and this is a {kind}: remove role: (to offer it to some roles, "
+            "list them under roles:), or make it kind: opening",
+        )
+    starts, ends = _date(file, record, "starts", problems), _date(file, record, "ends", problems)
+    if starts and ends and ends < starts:
+        problems.add(
+            where, line_of(record, "ends"), f"{context}it ends on {ends}, before it starts on {starts}: correct one of the two dates"
+        )
+    return Opportunity(
+        id=record["id"],
+        title=record["title"],
+        kind=kind,
+        description=record["description"],
+        how_to_apply=record["how_to_apply"],
+        contact=record["contact"],
+        competencies=tuple(dict.fromkeys(record["competencies"])),
+        roles=tuple(dict.fromkeys(record.get("roles", ()))),
+        families=tuple(dict.fromkeys(record.get("families", ()))),
+        role=role if kind == OPENING else None,
+        starts=starts,
+        ends=ends,
+        origin=_origin(file, record),
+        review=_review(file, record, problems),
     )

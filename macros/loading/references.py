@@ -1,4 +1,4 @@
-"""Phase 3: check what records say about each other (skills, moves, question filters).
+"""Phase 3: check what records say about each other (skills, moves, question filters, opportunities).
 
 Runs only on records that phases 1 and 2 built; a reference to an id that a
 broken file defines is left to that file's own problem (see Problems.all).
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from ..model.guide import IMPLICIT_SCALE, Competency, Family, Origin, Question, Role
+from ..model.guide import IMPLICIT_SCALE, Competency, Family, Opportunity, Origin, Question, Role
 from .problems import Problems, line_of, suggest
 from .records import RawSkill, Sourced
 
@@ -114,14 +114,12 @@ def check_moves(roles: list[Sourced[Role]], problems: Problems) -> None:
                     )
 
 
-def check_question_filters(
-    questions: list[Sourced[Question]], families: list[Family], competencies: dict[str, Competency], problems: Problems
-) -> None:
-    """A question limited to some families or roles, or about some competencies, names ones that exist."""
+def _filters(families: list[Family], competencies: dict[str, Competency]) -> tuple[tuple[str, set[str], str, str, str], ...]:
+    """The fields of a record that name families, roles or competencies: each with the ids it may
+    name, the kind of file defining them, how they are named, and where to find them."""
     family_ids = {family.id for family in families}
     role_ids = {role.id for family in families for role in family.roles}
-    # field, the ids it may name, the kind of file defining them, how they are named, where to find them
-    filters = (
+    return (
         (
             "families",
             family_ids,
@@ -132,6 +130,13 @@ def check_question_filters(
         ("roles", role_ids, "career_paths", "role", "use the id of a role in data/career_paths/, or remove it if that role is gone"),
         ("competencies", set(competencies), "competencies", "competency", "use an id from data/competencies.yml"),
     )
+
+
+def check_question_filters(
+    questions: list[Sourced[Question]], families: list[Family], competencies: dict[str, Competency], problems: Problems
+) -> None:
+    """A question limited to some families or roles, or about some competencies, names ones that exist."""
+    filters = _filters(families, competencies)
     for question, source in questions:
         for field, known, kind, noun, fix in filters:
             for index, ident in enumerate(getattr(question, field)):
@@ -145,6 +150,39 @@ def check_question_filters(
                         noun=noun,
                         by=f"question '{question.id}'",
                     )
+
+
+def check_opportunities(
+    opportunities: list[Sourced[Opportunity]], families: list[Family], competencies: dict[str, Competency], problems: Problems
+) -> None:
+    """An opportunity names competencies, roles and families that exist, and an opening the role that is open."""
+    filters = _filters(families, competencies)
+    role_ids = filters[1][1]
+    for opportunity, source in opportunities:
+        by = f"opportunity '{opportunity.id}'"
+        for field, known, kind, noun, fix in filters:
+            for index, ident in enumerate(source.get(field, ())):
+                if ident not in known:
+                    problems.add_dangling(
+                        kind,
+                        ident,
+                        opportunity.origin.path,
+                        line_of(source[field], index),
+                        f"{by}: {noun} '{ident}' does not exist{suggest(ident, known)}: {fix}",
+                        noun=noun,
+                        by=by,
+                    )
+        if opportunity.role is not None and opportunity.role not in role_ids:
+            problems.add_dangling(
+                "career_paths",
+                opportunity.role,
+                opportunity.origin.path,
+                line_of(source, "role"),
+                f"{by}: role '{opportunity.role}' does not exist{suggest(opportunity.role, role_ids)}: "
+                "write the id of the role that is open, from data/career_paths/",
+                noun="role",
+                by=f"{by} (role)",
+            )
 
 
 class Renamed(Protocol):

@@ -13,6 +13,7 @@ KINDS = (
     ("question-bank.json", "data/questions/<bank>.yml"),
     ("template.json", "data/templates/<template>.yml"),
     ("worksheet.json", "data/worksheets/<worksheet>.yml"),
+    ("opportunities.json", "data/opportunities.yml"),
 )
 
 

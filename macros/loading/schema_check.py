@@ -1,8 +1,10 @@
-"""Structural validation against the JSON Schemas in `data/schema/`.
+"""Structural validation against the JSON Schemas in `schema/`, beside this module.
 
-The schemas are the single source of structural rules: editors use them while
-HR types, and the build uses them here, so the two can never disagree. This
-module turns validation findings into messages a non-programmer can act on.
+The schemas are the single source of structural rules. They ship in the package,
+so the build and HR's commands check data the same way wherever the plugin is
+installed; `data/schema/` holds the same files for editors, whose `$schema`
+lines point there (a unit test keeps the two identical). This module turns
+validation findings into messages a non-programmer can act on.
 
 Two validators, one schema: jsonschema-rs (compiled, about a hundred times
 faster) decides whether a file is valid, which is all a build of good data
@@ -28,7 +30,8 @@ from .yaml_reader import Located
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator, ValidationError
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
+"""The schemas the loader was written for, shipped with it."""
 
 # How a record inside a list is named in messages ("role 'senior-engineer'").
 RECORD_NOUNS = {
@@ -36,6 +39,7 @@ RECORD_NOUNS = {
     "roles": "role",
     "questions": "question",
     "sections": "section",
+    "opportunities": "opportunity",
 }
 TYPE_NAMES = {
     "string": "text",
@@ -268,6 +272,10 @@ def _would_do(value: Any, pattern: Any) -> str:
 
 
 def _wrong_type(finding: Finding) -> tuple[int, str]:
+    if finding.value is None and finding.rule.get("emptyErrorMessage"):
+        # Why a value typed there reads as empty, written beside the field's rule
+        # (a colour's "#" starts a YAML comment, say).
+        return finding.line, f"{finding.field} is empty: {finding.rule['emptyErrorMessage']}"
     return finding.line, _type_message(finding.field, finding.limit, finding.value, _source(finding.steps))
 
 

@@ -15,15 +15,13 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 PLACEHOLDER = re.compile(r"\[([^\[\]\n]{1,80})\]")
+"""A fill-in field in a template: any short text in square brackets, e.g. [Manager's Name]."""
 LIST_LINE = re.compile(r"\s*[-*] ")
 
 
 def is_list_line(line: str) -> bool:
     """A bulleted line of a message with a blank: an entry readers may repeat ("- I will [My Action] by [Date].")."""
     return bool(LIST_LINE.match(line) and PLACEHOLDER.search(line))
-
-
-"""A fill-in field in a template: any short text in square brackets, e.g. [Manager's Name]."""
 
 
 class Origin(NamedTuple):
@@ -58,6 +56,15 @@ class SearchTerm(NamedTuple):
     origin: Origin
 
 
+class Brand(NamedTuple):
+    """The company's colour and logo on every page (data/company.yml `brand`), each optional."""
+
+    colour: str | None = None
+    """Material's primary colour, as "#rrggbb" in lowercase: readable in the light scheme (WCAG AA)."""
+    logo: str | None = None
+    """The logo's path under docs/ (an image browsers show), as the theme's `logo`."""
+
+
 class Company(NamedTuple):
     """The company the guide is for (data/company.yml)."""
 
@@ -68,6 +75,12 @@ class Company(NamedTuple):
     repository_url: str | None
     edit_uri: str
     origin: Origin
+    brand: Brand = Brand()
+    """Without a colour or logo, the site keeps its own palette and logo (mkdocs.yml)."""
+    site_url: str | None = None
+    """The address the guide is published at, ending in "/"; the SITE_URL environment variable overrides it."""
+    site_url_line: int | None = None
+    """The line of `site_url` in data/company.yml, for a warning about it."""
 
 
 class Step(NamedTuple):
@@ -267,6 +280,8 @@ class QuestionBank(NamedTuple):
     questions: tuple[Question, ...]
     origin: Origin
     review: Review = Review()
+    audience: str = "employee"
+    """Who asks these questions: "employee" (in the conversation, of their manager or others) or "manager" (of the employee)."""
 
     @property
     def general_questions(self) -> tuple[Question, ...]:
@@ -339,6 +354,49 @@ class Worksheet(NamedTuple):
     """Ids it had before it was renamed: their addresses lead to its page."""
 
 
+OPPORTUNITY_KINDS = ("mentoring", "shadowing", "course", "certification", "project", "rotation", "community", "opening")
+"""The kinds of opportunity, in the order the opportunities page lists them."""
+
+OPENING = "opening"
+"""The kind of opportunity that is an open role: it names the role, whose page says it is open."""
+
+
+class Opportunity(NamedTuple):
+    """Something the company offers people to grow: a mentor, a course, a project, an open role (data/opportunities.yml)."""
+
+    id: str
+    title: str
+    kind: str
+    """One of OPPORTUNITY_KINDS."""
+    description: str
+    how_to_apply: str
+    contact: str
+    """An e-mail address."""
+    competencies: tuple[str, ...]
+    """The competencies it develops."""
+    roles: tuple[str, ...]
+    families: tuple[str, ...]
+    """The roles and families it is meant for; neither: everyone."""
+    role: str | None
+    """For an opening, the role that is open."""
+    starts: datetime.date | None
+    ends: datetime.date | None
+    origin: Origin
+    review: Review = Review()
+
+    @property
+    def for_everyone(self) -> bool:
+        return not self.roles and not self.families
+
+    def meant_for(self, role: Role) -> bool:
+        """Whether it names `role` or its family (one offered to everyone names neither)."""
+        return role.id in self.roles or role.family_id in self.families
+
+    def ended(self, today: datetime.date) -> bool:
+        """Whether its last day has passed: it is then left out of the guide."""
+        return self.ends is not None and self.ends < today
+
+
 @dataclass(frozen=True)
 class Guide:
     """Everything in `data/`, validated and cross-referenced."""
@@ -354,8 +412,11 @@ class Guide:
     areas: Mapping[str, Area] = field(default_factory=lambda: MappingProxyType({}))
     scales: Mapping[str, Scale] = field(default_factory=lambda: MappingProxyType({}))
     root_links: tuple[tuple[Origin, str], ...] = field(default=(), repr=False)
-    search_terms: tuple[SearchTerm, ...] = ()
     """Addresses from the site's root that prose links to, with where each is written."""
+    search_terms: tuple[SearchTerm, ...] = ()
+    """Words employees search for, and the pages that answer them (data/search.yml)."""
+    opportunities: Mapping[str, Opportunity] = field(default_factory=lambda: MappingProxyType({}))
+    """Every opportunity as written, ended ones included (see `current_opportunities`)."""
     questions: Mapping[str, Question] = field(init=False)
     # Indexes built once, so that rendering every role page stays linear in the data's size.
     _families_by_id: Mapping[str, Family] = field(init=False, repr=False)
@@ -384,7 +445,8 @@ class Guide:
         by_role: dict[str, list[Question]] = {}
         by_family: dict[str, list[Question]] = {}
         by_competency: dict[str, list[Question]] = {}
-        for question in questions.values():
+        # The pages employees read list the questions they ask; a manager's questions stay in the managers' part.
+        for question in (q for q in questions.values() if self.banks[q.bank_id].audience != "manager"):
             for competency_id in question.competencies:
                 by_competency.setdefault(competency_id, []).append(question)
             for role_id in question.roles:
@@ -425,6 +487,10 @@ class Guide:
 
     def questions_about(self, competency: Competency) -> tuple[Question, ...]:
         return self._questions_by_competency.get(competency.id, ())
+
+    def current_opportunities(self, today: datetime.date) -> tuple[Opportunity, ...]:
+        """The opportunities the guide shows on `today`: those whose last day has not passed, in the order written."""
+        return tuple(opportunity for opportunity in self.opportunities.values() if not opportunity.ended(today))
 
     def competencies_by_area(self) -> list[tuple[Area | None, list[Competency]]]:
         """The competencies grouped by area, areas in the order written (competencies without one last)."""

@@ -2,9 +2,11 @@
 
 Reviews that are overdue, roles without role-specific questions or
 development requests, competencies no role asks for, lateral moves with no
-way back, job families whose levels skip a step, and job families whose roles
-may use another definition of a competency than the one meant. `make check`
-warns about overdue reviews; the editors' Content health page lists everything.
+way back, job families whose levels skip a step, job families whose roles
+may use another definition of a competency than the one meant, opportunities
+that have ended, and competencies no opportunity develops. `make check` warns
+about overdue reviews and ended opportunities; the editors' Content health
+page lists everything.
 
 A competency is "defined differently" when another competency has the same
 name (case and spacing aside) under another id: the catalogue refuses two of
@@ -24,8 +26,8 @@ from itertools import groupby
 from typing import NamedTuple
 
 from .errors import DataProblem
-from .guide import Area, Competency, Family, Guide, Origin, Review, Role, Track
-from .urls import competency_url, family_url, template_url, worksheet_url
+from .guide import Area, Competency, Family, Guide, Opportunity, Origin, Review, Role, Track
+from .urls import OPPORTUNITIES_URL, competency_url, family_url, template_url, worksheet_url
 
 
 class Reviewed(NamedTuple):
@@ -78,16 +80,23 @@ class ContentHealth(NamedTuple):
     one_way_moves: list[tuple[Role, Role]]
     level_gaps: list[LevelGap]
     namesake_families: list[NamesakeFamily]
+    lists_opportunities: bool
+    """Whether the data lists opportunities (data/opportunities.yml): the two findings below are about them."""
+    ended_opportunities: list[Opportunity]
+    """Left out of the site: their last day has passed."""
+    undeveloped_competencies: list[Competency]
+    """Competencies that no opportunity shown today develops."""
 
 
 def reviewed_records(guide: Guide) -> list[Reviewed]:
-    """Every family, competency, question bank, template and worksheet that has an owner or a review date."""
+    """Every family, competency, question bank, template, worksheet and opportunity that has an owner or a review date."""
     records = [
         *(Reviewed("Job family", family.name, family_url(family.id), family.origin, family.review) for family in guide.families),
         *(Reviewed("Competency", c.name, competency_url(c.id), c.origin, c.review) for c in guide.competencies.values()),
         *(Reviewed("Question bank", bank.title, None, bank.origin, bank.review) for bank in guide.banks.values()),
         *(Reviewed("Template", t.title, template_url(t.id), t.origin, t.review) for t in guide.templates.values()),
         *(Reviewed("Worksheet", w.title, worksheet_url(w.id), w.origin, w.review) for w in guide.worksheets.values()),
+        *(Reviewed("Opportunity", o.title, OPPORTUNITIES_URL, o.origin, o.review) for o in guide.opportunities.values()),
     ]
     return sorted(
         (record for record in records if record.review != Review()),
@@ -107,6 +116,20 @@ def overdue_warnings(guide: Guide, today: datetime.date) -> list[DataProblem]:
         )
         for record in reviewed_records(guide)
         if record.review.overdue(today)
+    ]
+
+
+def ended_warnings(guide: Guide, today: datetime.date) -> list[DataProblem]:
+    """One warning per opportunity whose last day has passed: the site leaves it out."""
+    return [
+        DataProblem(
+            opportunity.origin.path,
+            opportunity.origin.line,
+            f"warning: opportunity '{opportunity.title}' ended on {opportunity.ends}, so the guide leaves it out: "
+            "remove it, or give it new dates",
+        )
+        for opportunity in guide.opportunities.values()
+        if opportunity.ended(today)
     ]
 
 
@@ -157,6 +180,7 @@ def content_health(guide: Guide, today: datetime.date) -> ContentHealth:
     roles = [role for family in guide.families for role in family.roles]
     used = {competency for role in roles for competency in role.skills}
     owned = reviewed_records(guide)
+    developed = {competency for opportunity in guide.current_opportunities(today) for competency in opportunity.competencies}
     return ContentHealth(
         today=today,
         overdue=[record for record in owned if record.review.overdue(today)],
@@ -173,4 +197,7 @@ def content_health(guide: Guide, today: datetime.date) -> ContentHealth:
         ],
         level_gaps=[gap for family in guide.families for gap in _level_gaps(family)],
         namesake_families=_namesake_families(guide),
+        lists_opportunities=bool(guide.opportunities),
+        ended_opportunities=[opportunity for opportunity in guide.opportunities.values() if opportunity.ended(today)],
+        undeveloped_competencies=[competency for competency in guide.competencies.values() if competency.id not in developed],
     )

@@ -18,6 +18,7 @@ TEMPLATES_URL = "templates/"
 WORKSHEETS_URL = "worksheets/"
 COMPETENCIES_URL = "competencies/"
 PLAN_URL = "plan/"
+OPPORTUNITIES_URL = "opportunities/"
 HEALTH_URL = "editing/health/"
 """For editors only, beside their guide (/editing/); not in the navigation or search."""
 
@@ -28,6 +29,16 @@ def competency_url(competency_id: str) -> str:
 
 def family_url(family_id: str) -> str:
     return f"{PATHS_URL}{family_id}/"
+
+
+def opportunity_anchor(opportunity_id: str) -> str:
+    """The id of an opportunity's entry on the opportunities page (prefixed: a heading's id is never taken)."""
+    return f"opportunity-{opportunity_id}"
+
+
+def opportunity_url(opportunity_id: str) -> str:
+    """An opportunity's entry, on the page that lists them all."""
+    return f"{OPPORTUNITIES_URL}#{opportunity_anchor(opportunity_id)}"
 
 
 def template_url(template_id: str) -> str:

@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model.career_moves import Move, moves_from
-from ..model.guide import Competency, Family, Guide, Origin, Question, Role, Template, Worksheet
+from ..model.guide import OPENING, Competency, Family, Guide, Origin, Question, Role, Template, Worksheet
 from ..model.health import content_health
 from ..model.routes import reachable
 from ..model.urls import (
     COMPETENCIES_URL,
     HEALTH_URL,
+    OPPORTUNITIES_URL,
     PATHS_URL,
     PLAN_URL,
     TEMPLATES_URL,
@@ -35,7 +36,18 @@ from ..model.urls import (
     worksheet_url,
 )
 from ..rendering.career_map import career_map
-from ..rendering.views import SkillView, expected_at, expecting_groups, level_matrix, moves_by_role, role_skills, track_columns
+from ..rendering.views import (
+    OpportunityView,
+    SkillView,
+    expected_at,
+    expecting_groups,
+    level_matrix,
+    moves_by_role,
+    opportunity_groups,
+    opportunity_views,
+    role_skills,
+    track_columns,
+)
 from . import search_sections as search
 from .plan_data import PLAN_DATA_PATH
 
@@ -49,12 +61,28 @@ WORKSHEET_SEARCH_BOOST = 0.5
 class Facts:
     """What several kinds of page take from the guide, worked out once a build (a role's moves serve its page and its worksheet)."""
 
-    def __init__(self, guide: Guide) -> None:
+    def __init__(self, guide: Guide, today: datetime.date | None = None) -> None:
         self.guide = guide
+        self.today = today or datetime.date.today()
         self.families = list(guide.families)
         self.templates = list(guide.templates.values())
         self.worksheets = list(guide.worksheets.values())
         self.agenda: Template | None = next((t for t in self.templates if t.kind == AGENDA_KIND), None)
+        # The opportunities shown today (those whose last day has passed are left out), indexed once
+        # by what they name, so that every role and competency page finds its own in linear time.
+        self.opportunities = opportunity_views(guide, guide.current_opportunities(self.today))
+        self._named: dict[str, list[OpportunityView]] = {}
+        self._developing: dict[str, list[OpportunityView]] = {}
+        self._opening: dict[str, list[OpportunityView]] = {}
+        self._order = {view.opportunity.id: index for index, view in enumerate(self.opportunities)}
+        for view in self.opportunities:
+            offer = view.opportunity
+            for ident in dict.fromkeys((*offer.roles, *offer.families)):
+                self._named.setdefault(ident, []).append(view)
+            for competency_id in offer.competencies:
+                self._developing.setdefault(competency_id, []).append(view)
+            if offer.kind == OPENING and offer.role:
+                self._opening.setdefault(offer.role, []).append(view)
 
         self._moves: dict[str, tuple[Move, ...]] = {}
         self._questions: dict[str, tuple[Question, ...]] = {}
@@ -74,6 +102,23 @@ class Facts:
         if role.id not in self._skills:
             self._skills[role.id] = role_skills(self.guide, role)
         return self._skills[role.id]
+
+    def developing(self, competency: Competency) -> list[OpportunityView]:
+        """The opportunities that develop `competency`."""
+        return self._developing.get(competency.id, [])
+
+    def openings(self, role: Role) -> list[OpportunityView]:
+        """The openings for `role` itself: its page says it is open now."""
+        return self._opening.get(role.id, [])
+
+    def offers(self, role: Role) -> list[OpportunityView]:
+        """What the company offers someone in `role`: the opportunities meant for the role or its family, and
+        those offered to everyone that develop a skill it asks for; not its own openings (see `openings`)."""
+        developing = (view for competency_id in role.skills for view in self._developing.get(competency_id, []))
+        everyone = (view for view in developing if view.opportunity.for_everyone)
+        candidates = (*self._named.get(role.id, []), *self._named.get(role.family_id, []), *everyone)
+        chosen = {view.opportunity.id: view for view in candidates if view.opportunity.role != role.id}
+        return sorted(chosen.values(), key=lambda view: self._order[view.opportunity.id])
 
 
 Single = None
@@ -128,6 +173,9 @@ def _role(facts: Facts, role: Role) -> dict[str, Any]:
         "plan_url": PLAN_URL,
         "questions": facts.questions(role),
         "templates": facts.templates,
+        "offers": facts.offers(role),
+        "openings": facts.openings(role),
+        "opportunities_url": OPPORTUNITIES_URL,
     }
 
 
@@ -186,7 +234,16 @@ def _competency(facts: Facts, competency: Competency) -> dict[str, Any]:
         "expecting": expecting,
         "expected_at": expected_at(expecting),
         "questions": guide.questions_about(competency),
+        "opportunities": facts.developing(competency),
+        "opportunities_url": OPPORTUNITIES_URL,
     }
+
+
+def opportunities_page(guide: Guide) -> tuple[Origin, ...]:
+    """The opportunities page, when the data lists any (even if all have ended: the page then says so).
+    Its record is the file it is made from, which "Edit this page" opens."""
+    first = next(iter(guide.opportunities.values()), None)
+    return (Origin(first.origin.path, 1),) if first else ()
 
 
 def _origin(record: Role | Family | Competency | Template | Worksheet) -> Origin | None:
@@ -265,6 +322,15 @@ KINDS: tuple[PageKind, ...] = (
         golden="writing",
     ),
     PageKind(
+        "opportunities",
+        "opportunities.html",
+        opportunities_page,
+        lambda _: OPPORTUNITIES_URL,
+        lambda facts, _: {"groups": opportunity_groups(facts.opportunities), "plan_url": PLAN_URL},
+        search.opportunities_sections,
+        lambda file: file,
+    ),
+    PageKind(
         "templates-index",
         "templates-index.html",
         _one,
@@ -307,7 +373,7 @@ KINDS: tuple[PageKind, ...] = (
         "content-health.html",
         _one,
         lambda _: HEALTH_URL,
-        lambda facts, _: {"health": content_health(facts.guide, datetime.date.today())},
+        lambda facts, _: {"health": content_health(facts.guide, facts.today)},
         no_search,
         in_nav=False,
         reviewed=False,

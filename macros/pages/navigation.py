@@ -9,6 +9,7 @@ from typing import Any
 from ..model.guide import Guide, Template, Worksheet
 from ..model.urls import (
     COMPETENCIES_URL,
+    OPPORTUNITIES_URL,
     PATHS_URL,
     TEMPLATES_URL,
     WORKSHEETS_URL,
@@ -19,6 +20,7 @@ from ..model.urls import (
     template_url,
     worksheet_url,
 )
+from .kinds import opportunities_page
 
 CAREER_PATHS_MARKER = source_path(PATHS_URL)
 COMPETENCIES_MARKER = source_path(COMPETENCIES_URL)
@@ -67,11 +69,27 @@ SECTIONS = {
 }
 """Each nav marker and the function that builds the section replacing it."""
 
+OPTIONAL_PAGES: dict[str, Callable[[Guide], bool]] = {
+    source_path(OPPORTUNITIES_URL): lambda guide: bool(opportunities_page(guide)),
+}
+"""Generated pages that only some data makes, each with whether a guide makes it: mkdocs.yml lists
+them, and a guide without one (a company without data/opportunities.yml) builds without its entry."""
+
+
+def _page(entry: Any) -> Any:
+    """The page an entry of the nav names (`page.md` or `{title: page.md}`), or its section's list."""
+    if isinstance(entry, dict) and len(entry) == 1:
+        return next(iter(entry.values()))
+    return entry
+
 
 def expand_nav(nav: list[Any], guide: Guide) -> list[Any]:
-    """mkdocs.yml's nav with each marker replaced by its generated section."""
+    """mkdocs.yml's nav with each marker replaced by its generated section, and optional pages this guide does not make left out."""
     expanded: list[Any] = []
     for entry in nav:
+        page = _page(entry)
+        if isinstance(page, str) and page in OPTIONAL_PAGES and not OPTIONAL_PAGES[page](guide):
+            continue
         if isinstance(entry, dict):
             ((title, value),) = entry.items()
             if isinstance(value, str) and value in SECTIONS:

@@ -9,12 +9,14 @@ the sitemap or search.
 
 from __future__ import annotations
 
-import html
-import json
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model.guide import Guide
 from ..model.urls import competency_url, family_url, relative, role_url, role_worksheet_url, template_url, worksheet_url
+from ..rendering.environment import environment, render
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 class Redirect(NamedTuple):
@@ -43,18 +45,6 @@ def redirects(guide: Guide) -> list[Redirect]:
     return found
 
 
-def redirect_page(redirect: Redirect) -> str:
-    """The page written at `redirect.old`: it sends the browser on at once, with or without JavaScript."""
-    target = relative(redirect.old, redirect.new)
-    attribute = html.escape(target)
-    title = html.escape(redirect.title)
-    return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{title}</title>"
-        '<meta name="robots" content="noindex">'
-        f'<link rel="canonical" href="{attribute}">'
-        f'<meta http-equiv="refresh" content="0; url={attribute}">'
-        # The script keeps the anchor (#skills) that the refresh would drop.
-        f"<script>location.replace(new URL({json.dumps(target)}, location.href).href + location.hash)</script>"
-        f'</head><body><p>This page has moved: <a href="{attribute}">{title}</a>.</p></body></html>\n'
-    )
+def redirect_page(redirect: Redirect, env: jinja2.Environment | None = None) -> str:
+    """The page written at `redirect.old` (redirect.html), laid out by `env`: the build's, with a site's own templates first."""
+    return render(env or environment(), "redirect.html", title=redirect.title, target=relative(redirect.old, redirect.new))

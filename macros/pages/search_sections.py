@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 from ..model.career_moves import MOVE_LABELS, Change, Move
 from ..model.guide import Area, Competency, Expectation, Family, Guide, Question, Role, Scale, Template, Track, Worksheet
 from ..rendering.career_map import CareerMap
+from ..rendering.fragments import html_list, paragraph
 from ..rendering.markup import prose
 from ..rendering.toc import PageHeadings
 from ..rendering.views import (
@@ -31,6 +32,8 @@ from ..rendering.views import (
     ExpectingGroup,
     FamilyMoves,
     MatrixRow,
+    OpportunityGroup,
+    OpportunityView,
     SkillView,
     TrackColumns,
     entry_lists,
@@ -90,7 +93,7 @@ class _Sections:
     def para(self, *texts: str | None) -> None:
         words = " ".join(text for text in texts if text)
         if words:
-            self._add(f"<p>{html.escape(words, quote=False)}</p>")
+            self._add(paragraph(words))
 
     def prose(self, value: str | None) -> None:
         if value:
@@ -98,10 +101,8 @@ class _Sections:
 
     def items(self, pieces: Iterable[str], *, ordered: bool = False) -> None:
         """A list of items, each already search text (see `_inline` and `_esc`)."""
-        entries = "".join(f"<li>{piece}</li>" for piece in pieces)
-        if entries:
-            tag = "ol" if ordered else "ul"
-            self._add(f"<{tag}>{entries}</{tag}>")
+        if listed := html_list(pieces, ordered=ordered):
+            self._add(listed)
 
     def result(self) -> list[SearchSection]:
         return [SearchSection(anchor, title, "".join(text)) for anchor, title, text in self._sections]
@@ -167,12 +168,16 @@ def role_sections(
     further: list[tuple[int, list[Role]]],
     questions: tuple[Question, ...],
     templates: list[Template],
+    offers: list[OpportunityView],
+    openings: list[OpportunityView],
     **_: Any,
 ) -> list[SearchSection]:
     sections = _Sections()
     sections.heading(1, role.title)
     sections.para(_role_meta(role, family))
     sections.prose(role.summary)
+    for entry in openings:
+        sections.para(entry.opportunity.title, entry.last_day, entry.opportunity.contact)
     if role.responsibilities:
         sections.heading(2, "Responsibilities")
         sections.items(_inline(item) for item in role.responsibilities)
@@ -201,6 +206,13 @@ def role_sections(
     if role.development:
         sections.heading(2, "Development requests")
         sections.items(_inline(item) for item in role.development)
+    if offers:
+        sections.heading(2, "What the company offers")
+        sections.items(
+            f"{_esc(entry.opportunity.title)} ({_esc(entry.label)}): "
+            + ", ".join(_esc(competency.name) for competency in entry.competencies)
+            for entry in offers
+        )
     sections.heading(2, "Prepare your conversation")
     sections.items(_esc(template.title) for template in templates)
     return sections.result()
@@ -268,7 +280,13 @@ def plan_sections(*, families: list[Family], plan_sheets: list[Worksheet], **_: 
 
 
 def competency_sections(
-    *, competency: Competency, area: Area | None, expecting: list[ExpectingGroup], questions: tuple[Question, ...], **_: Any
+    *,
+    competency: Competency,
+    area: Area | None,
+    expecting: list[ExpectingGroup],
+    questions: tuple[Question, ...],
+    opportunities: list[OpportunityView],
+    **_: Any,
 ) -> list[SearchSection]:
     sections = _Sections()
     sections.heading(1, competency.name)
@@ -293,6 +311,27 @@ def competency_sections(
     if questions:
         sections.heading(2, "Questions to explore it")
         sections.items((_inline(question.text) for question in questions), ordered=True)
+    if opportunities:
+        sections.heading(2, "Opportunities to develop it")
+        sections.items(f"{_esc(entry.opportunity.title)} ({_esc(entry.label)})" for entry in opportunities)
+    return sections.result()
+
+
+def opportunities_sections(*, groups: list[OpportunityGroup], **_: Any) -> list[SearchSection]:
+    sections = _Sections()
+    sections.heading(1, "Opportunities")
+    for group in groups:
+        sections.heading(2, group.title)
+        for entry in group.entries:
+            offer = entry.opportunity
+            sections.heading(3, offer.title)
+            sections.prose(offer.description)
+            sections.para(entry.opening_for.title if entry.opening_for else None)
+            sections.para(*(competency.name for competency in entry.competencies))
+            sections.para(*(role.title for role in entry.roles), *(family.name for family in entry.families))
+            sections.para(entry.when)
+            sections.prose(offer.how_to_apply)
+            sections.para(offer.contact)
     return sections.result()
 
 

@@ -68,6 +68,7 @@ class PlanPart(StrEnum):
     SHARED = "shared"  # a plan someone shared as a link, shown read-only
     RATING = "rating"
     COMPARE = "compare"
+    MANAGER = "manager"  # a shared plan's questions for the manager
     ROUTES = "routes"
     OWN = "own"  # the reader's own tools, hidden while a shared plan is shown
     STATUS = "status"

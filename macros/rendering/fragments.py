@@ -5,11 +5,18 @@ context each time, and a role page makes about a hundred of them. macros.html
 exports them under the names templates import (`h`, `link`, `competency_link`),
 so a site's own templates use them as before. Their output is escaped as
 autoescaping would escape it: text from the data is never HTML.
+
+The few other pieces of HTML that Python writes live here too, for the same
+reason (each is written many times a build) and because none is a layout a site
+would adapt: a paragraph of plain text (what Markdown makes of a line without
+markup), the search index's lists, and the element that carries each page's
+Content-Security-Policy. Everything else is laid out by the templates.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import html
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import jinja2
@@ -46,6 +53,29 @@ def link(context: jinja2.runtime.Context, to_url: str, label: str) -> Markup:
 def competency_link(context: jinja2.runtime.Context, competency: Competency) -> Markup:
     """A competency's name, linked to its page."""
     return link(context, urls.competency_url(competency.id), competency.name)
+
+
+def paragraph(text: str) -> str:
+    """Plain text as one paragraph, escaped as Python-Markdown escapes it (quotes stay as they are)."""
+    return f"<p>{html.escape(text, quote=False)}</p>"
+
+
+def html_list(items: Iterable[str], *, ordered: bool = False) -> str:
+    """`items`, each already HTML, as a list; nothing without items."""
+    entries = "".join(f"<li>{item}</li>" for item in items)
+    if not entries:
+        return ""
+    tag = "ol" if ordered else "ul"
+    return f"<{tag}>{entries}</{tag}>"
+
+
+POLICY_META = '<meta http-equiv="Content-Security-Policy"'
+"""How the element carrying a page's Content-Security-Policy begins: one per page, before any script."""
+
+
+def policy_meta(policy: str) -> str:
+    """The element carrying `policy`, whose text holds quotes of one kind only ('self'), and no & < > \"."""
+    return f'{POLICY_META} content="{policy}">'
 
 
 class Once:

@@ -22,6 +22,8 @@ import nh3
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 
+from .fragments import paragraph
+
 ALLOWED_TAGS = {
     *("p", "em", "strong", "a", "ul", "ol", "li", "code", "pre", "br", "hr", "blockquote", "img"),
     *("table", "thead", "tbody", "tr", "th", "td"),
@@ -101,7 +103,7 @@ def convert_markdown(value: str) -> str:
 def markdown_to_html(value: str) -> str:
     """The same as convert_markdown, with a shortcut for plain paragraphs (tested to agree)."""
     if is_plain_paragraph(value):
-        return f"<p>{html.escape(value, quote=False)}</p>"
+        return paragraph(value)
     return convert_markdown(value)
 
 

@@ -6,6 +6,7 @@ Each function takes model objects and returns plain values; the templates in
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 from itertools import groupby
@@ -14,12 +15,14 @@ from urllib.parse import quote
 
 from ..model.guide import (
     LIST_LINE,
+    OPPORTUNITY_KINDS,
     PLACEHOLDER,
     Competency,
     Expectation,
     Family,
     Guide,
     LevelDetail,
+    Opportunity,
     Question,
     Role,
     Step,
@@ -27,6 +30,7 @@ from ..model.guide import (
     Track,
     is_list_line,
 )
+from ..model.urls import opportunity_anchor
 
 KIND_LABELS = {"email": "E-mail", "chat": "Chat message", "agenda": "Agenda"}
 """How each kind of message template is named on pages."""
@@ -277,4 +281,88 @@ def moves_by_role(guide: Guide, families: Iterable[Family]) -> list[FamilyMoves]
         for family in families
         for role in family.roles
         if role.moves
+    ]
+
+
+OPPORTUNITY_LABELS = {
+    "mentoring": ("Mentoring", "Mentoring"),
+    "shadowing": ("Shadowing", "Shadowing"),
+    "course": ("Course", "Courses"),
+    "certification": ("Certification", "Certifications"),
+    "project": ("Project", "Projects"),
+    "rotation": ("Rotation", "Rotations"),
+    "community": ("Community", "Communities"),
+    "opening": ("Open role", "Open roles"),
+}
+"""How each kind of opportunity is named on pages: one of them, and the heading over them all."""
+
+
+class OpportunityView(NamedTuple):
+    """An opportunity with the records it names, as pages show it."""
+
+    opportunity: Opportunity
+    label: str
+    """What kind of thing it is, e.g. Course."""
+    competencies: list[Competency]
+    roles: list[Role]
+    families: list[Family]
+    opening_for: Role | None
+    """For an opening, the role that is open."""
+    when: str | None
+    """Its dates in words ("2 February 2026 to 31 December 2026", "Until 30 June 2026"); none without dates."""
+    last_day: str | None
+    """Its `ends` in words ("30 June 2026"): for an opening, the last day to apply."""
+
+    @property
+    def anchor(self) -> str:
+        """The id of its entry on the opportunities page."""
+        return opportunity_anchor(self.opportunity.id)
+
+
+def _day(date: datetime.date) -> str:
+    """A date as people read it: 2 February 2026."""
+    return f"{date.day} {date:%B} {date.year}"
+
+
+def _when(opportunity: Opportunity) -> str | None:
+    starts, ends = opportunity.starts, opportunity.ends
+    if starts and ends:
+        return f"{_day(starts)} to {_day(ends)}"
+    if ends:
+        return f"Until {_day(ends)}"
+    return f"From {_day(starts)}" if starts else None
+
+
+def opportunity_views(guide: Guide, opportunities: Iterable[Opportunity]) -> list[OpportunityView]:
+    """`opportunities` as pages show them, by kind (in the order of OPPORTUNITY_KINDS), then in the order written."""
+    families = {family.id: family for family in guide.families}
+    rank = {kind: index for index, kind in enumerate(OPPORTUNITY_KINDS)}
+    return [
+        OpportunityView(
+            opportunity,
+            OPPORTUNITY_LABELS[opportunity.kind][0],
+            [guide.competencies[ident] for ident in opportunity.competencies],
+            [guide.roles[ident] for ident in opportunity.roles],
+            [families[ident] for ident in opportunity.families],
+            guide.roles[opportunity.role] if opportunity.role else None,
+            _when(opportunity),
+            _day(opportunity.ends) if opportunity.ends else None,
+        )
+        for opportunity in sorted(opportunities, key=lambda opportunity: rank[opportunity.kind])
+    ]
+
+
+class OpportunityGroup(NamedTuple):
+    """The opportunities of one kind, under their heading."""
+
+    kind: str
+    title: str
+    entries: list[OpportunityView]
+
+
+def opportunity_groups(views: Iterable[OpportunityView]) -> list[OpportunityGroup]:
+    """`views` (in the order of `opportunity_views`) grouped by kind; kinds without any are left out."""
+    return [
+        OpportunityGroup(kind, OPPORTUNITY_LABELS[kind][1], list(entries))
+        for kind, entries in groupby(views, key=lambda view: view.opportunity.kind)
     ]

@@ -252,3 +252,44 @@ test("every key the guide keeps is declared with a shape and a name for readers"
   assert.equal(core.kindOf(`${P}unknown`), null);
   assert.equal(core.kindOf("plan"), null);
 });
+
+test("what the company offers for a gap: for the target's role or family, openings for the target itself first", () => {
+  const data = {
+    ...DATA,
+    opportunities: [
+      { id: "course", kind: "course", title: "Craft course", competencies: ["craft"], contact: "a@b.example" },
+      { id: "other-family", kind: "mentoring", title: "Sales mentors", competencies: ["craft"], families: ["sales"] },
+      { id: "for-senior", kind: "project", title: "Lead a project", competencies: ["craft"], roles: ["senior"] },
+      { id: "for-junior", kind: "project", title: "Junior project", competencies: ["craft"], roles: ["junior"] },
+      { id: "care-only", kind: "shadowing", title: "Shadow support", competencies: ["care"] },
+      { id: "opening", kind: "opening", title: "Senior", role: "senior", competencies: [] },
+      { id: "other-opening", kind: "opening", title: "Analyst", role: "analyst", competencies: ["craft"] },
+    ],
+  };
+  assert.deepEqual(
+    core.offersFor(data, "craft", "senior").map((entry) => entry.id),
+    ["opening", "course", "for-senior"],
+  );
+  assert.deepEqual(core.offersFor(data, "craft", "constructor"), []);
+  assert.equal(core.requestFor(data.opportunities[0]), 'ask to join "Craft course" (course), contact a@b.example');
+  assert.equal(core.requestFor(data.opportunities[5]), "ask about the open Senior role");
+});
+
+test("a manager's questions fit the plan: general ones, the target's family or role, and the gaps", () => {
+  const data = {
+    ...DATA,
+    questions: [
+      { text: "General", audience: "manager", competencies: [], families: [], roles: [] },
+      { text: "Employee's", audience: "employee", competencies: [], families: [], roles: [] },
+      { text: "About craft", audience: "manager", competencies: ["craft"], families: [], roles: [] },
+      { text: "About care", audience: "manager", competencies: ["care"], families: [], roles: [] },
+      { text: "For eng", audience: "manager", competencies: [], families: ["eng"], roles: [] },
+      { text: "For analysts", audience: "manager", competencies: [], families: [], roles: ["analyst"] },
+    ],
+  };
+  const plan = { ...core.emptyPlan(), role: "junior", target: "senior" };
+  assert.deepEqual(
+    core.managerQuestions(data, plan, ["craft"]).map((question) => question.text),
+    ["General", "About craft", "For eng"],
+  );
+});

@@ -2,7 +2,8 @@
 
 A sheet per job family (competencies as rows, roles as columns, each cell the
 step the role expects, by its name), the roles, the competencies with what
-each step looks like, and the questions. Every sheet is protected without a
+each step looks like, the questions, and the opportunities (for reading only:
+they are edited in data/opportunities.yml). Every sheet is protected without a
 password: the cells the import takes back are tinted and unlocked, and so are
 the empty rows (and, on a family's sheet, columns) below and beside the data,
 for new records; everything else is locked, so that a slip does not change an
@@ -58,7 +59,8 @@ ABOUT_ROWS = (
     (
         "Locked",
         "Ids, a role's family, a competency's scale and the headings: the import says where to change them "
-        "(make rename, make move, make delete, or the YAML files under data/, see the editors' guide, /editing/).",
+        "(make rename, make move, make delete, or the YAML files under data/, see the editors' guide, /editing/). "
+        "The Opportunities sheet, when there is one, is for reading: opportunities are edited in data/opportunities.yml.",
     ),
     ("How", "Save the workbook, then run: make import FILE=<this file>. It lists the changes; add APPLY=1 to write them to data/."),
     (
@@ -255,6 +257,35 @@ def _questions(book: Workbook, guide: Guide) -> None:
     _protect(sheet)
 
 
+def _opportunities(book: Workbook, guide: Guide) -> None:
+    """Every opportunity as written (ended ones too), every cell locked: they are edited in data/opportunities.yml."""
+    if not guide.opportunities:
+        return
+    sheet = book.create_sheet(layout.OPPORTUNITIES)
+    _header(sheet, layout.OPPORTUNITY_COLUMNS)
+    for offer in guide.opportunities.values():
+        sheet.append(
+            [
+                offer.id,
+                offer.title,
+                offer.kind,
+                ", ".join(offer.competencies),
+                ", ".join(offer.roles) or None,
+                ", ".join(offer.families) or None,
+                offer.role,
+                # As text, the way they are written: the import refuses a cell that holds a date.
+                offer.starts.isoformat() if offer.starts else None,
+                offer.ends.isoformat() if offer.ends else None,
+                offer.contact,
+                offer.description,
+                offer.how_to_apply,
+            ]
+        )
+    sheet.freeze_panes = "B2"
+    _size_columns(sheet, widest=60)
+    _protect(sheet)
+
+
 def grids(book: Workbook, guide: Guide) -> dict[str, Grid]:
     """Every sheet of a workbook the export wrote, read as the import reads it."""
     problems = Problems()
@@ -268,6 +299,8 @@ def grids(book: Workbook, guide: Guide) -> dict[str, Grid]:
             found[sheet.title] = read_list(sheet, (*layout.COMPETENCY_COLUMNS, *steps), "competency", problems)
         elif sheet.title == layout.QUESTIONS:
             found[sheet.title] = read_list(sheet, layout.QUESTION_COLUMNS, "question", problems)
+        elif sheet.title == layout.OPPORTUNITIES:
+            found[sheet.title] = read_list(sheet, layout.OPPORTUNITY_COLUMNS, "opportunity", problems)
         else:
             found[sheet.title] = read_family(sheet, problems)
     return found
@@ -299,6 +332,7 @@ def workbook(guide: Guide, *, record: bool = True) -> Workbook:
     _families(book, guide)
     _competencies(book, guide)
     _questions(book, guide)
+    _opportunities(book, guide)
     if record:
         _record_exported(book, guide)
     return book

@@ -6,8 +6,9 @@ gives it now. A cell HR did not change is left alone, even when the data has
 changed since (that newer value is kept); a cell HR changed is applied, or
 refused at its cell when it cannot be taken back (an id, a role's family: the
 message says where to change it instead); a cell changed both in the workbook
-and in data/ since the export is a conflict. New rows add records, appended
-at the end of their file's list. What changed is listed in words; with
+and in data/ since the export is a conflict; the Opportunities sheet is for
+reading, and any change there is refused with the line to edit instead. New
+rows add records, appended at the end of their file's list. What changed is listed in words; with
 APPLY=1 it is written, after the data with the changes has passed the same
 checks as `make check`. Nothing is written when anything is wrong.
 """
@@ -56,7 +57,7 @@ class _Sheet:
         self.base = {(row, column): entry for (sheet, row, column), entry in recorded.items() if sheet == title}
         self.base_rows = {row for row, _ in self.base}
         self.base_columns = {column for _, column in self.base}
-        self.family = title not in (layout.ABOUT, layout.ROLES, layout.COMPETENCIES, layout.QUESTIONS)
+        self.family = title not in (layout.ABOUT, layout.ROLES, layout.COMPETENCIES, layout.QUESTIONS, layout.OPPORTUNITIES)
 
     def cell(self, row: str, column: str) -> str:
         return f"{self.title}!{self.mine.where(row, column)}"
@@ -180,6 +181,8 @@ class Import:
         if layout.ABOUT in sheets:
             for _, _, _, cell in _three_way(sheets[layout.ABOUT], self.cells, known, self.kept):
                 self.cells.refuse(cell, "this sheet explains the workbook, and nothing typed here is taken back: undo the change")
+        if layout.OPPORTUNITIES in sheets:
+            self._opportunities(sheets[layout.OPPORTUNITIES])
         if layout.COMPETENCIES in sheets:
             self._competencies(sheets[layout.COMPETENCIES])
         known |= set(self.cells.new_competencies)
@@ -205,6 +208,8 @@ class Import:
             mine = read_list(sheet, layout.ROLE_COLUMNS, "role", self.problems)
         elif name == layout.QUESTIONS:
             mine = read_list(sheet, layout.QUESTION_COLUMNS, "question", self.problems)
+        elif name == layout.OPPORTUNITIES:
+            mine = read_list(sheet, layout.OPPORTUNITY_COLUMNS, "opportunity", self.problems)
         elif name == layout.COMPETENCIES:
             steps = sorted(
                 {column for (title, _, column) in recorded if title == name and column.startswith(layout.STEP)},
@@ -271,6 +276,37 @@ class Import:
             if row not in replacing:
                 values = dict(sheet.mine.row_values(row))
                 self.cells.new_question(values, {column: sheet.cell(row, column) for column in sheet.mine.columns})
+
+    def _opportunities(self, sheet: _Sheet) -> None:
+        """The Opportunities sheet is for reading: each cell changed, row added or row deleted is refused, naming where to edit instead."""
+        opportunities = self.guide.opportunities
+        file = next(iter(opportunities.values())).origin.path if opportunities else "data/opportunities.yml"
+
+        def entry(ident: str) -> str:
+            found = opportunities.get(ident)
+            return f"{found.origin.path}:{found.origin.line}" if found else file
+
+        for row in sheet.mine.rows:
+            if row not in sheet.base_rows:
+                self.cells.refuse(
+                    sheet.cell(row, "ID"),
+                    f"this sheet is for reading, and rows added here are not taken back: add the opportunity to {file}, "
+                    "then clear this row",
+                )
+                continue
+            for column in sheet.mine.columns:
+                if fingerprint(sheet.mine.value(row, column)) != sheet.exported(row, column):
+                    self.cells.refuse(
+                        sheet.cell(row, column),
+                        f"this sheet is for reading, and nothing typed here is taken back: change the opportunity in {entry(row)}, "
+                        "then undo the change here",
+                    )
+        for row in sorted(sheet.base_rows - set(sheet.mine.rows)):
+            where = sheet.base.get((row, "ID"), ("A1", ""))[0]
+            self.cells.refuse(
+                f"{sheet.title}!{where}",
+                f"the row of '{row}' was deleted, but this sheet is for reading: an opportunity is removed from {entry(row)}",
+            )
 
     def _family(self, sheet: _Sheet, known: set[str], misplaced: set[str]) -> None:
         family = self.cells.families_by_sheet.get(sheet.title)

@@ -14,9 +14,25 @@ ABOUT = "About"
 ROLES = "Roles"
 COMPETENCIES = "Competencies"
 QUESTIONS = "Questions"
+OPPORTUNITIES = "Opportunities"
+"""For reading only: opportunities are edited in data/opportunities.yml (the sheet is there only when the file is)."""
 
 ROLE_COLUMNS = ("ID", "Title", "Family", "Level", "Track", "Summary", "Next", "Lateral")
 QUESTION_COLUMNS = ("ID", "Bank", "Topic", "Text", "Families", "Roles", "Competencies")
+OPPORTUNITY_COLUMNS = (
+    "ID",
+    "Title",
+    "Kind",
+    "Competencies",
+    "Roles",
+    "Families",
+    "Role open",
+    "Starts",
+    "Ends",
+    "Contact",
+    "Description",
+    "How to apply",
+)
 COMPETENCY_COLUMNS = ("ID", "Name", "Area", "Scale", "Description")
 """Then one column per step of the widest scale, `Step 1`, `Step 2`..."""
 STEP = "Step "

@@ -427,6 +427,48 @@
     return kept.join("\n");
   }
 
+  /* ---------- what the company offers for a gap, and a manager's questions ---------- */
+
+  // An opportunity is meant for a role when it names the role or its family, or names neither.
+  function meantFor(entry, role) {
+    const roles = entry.roles || [];
+    const families = entry.families || [];
+    return (!roles.length && !families.length) || roles.includes(role.id) || families.includes(role.family);
+  }
+
+  /* The company's opportunities that develop `competencyId`, for someone aiming at role `targetId`
+     (openings only for that role itself, and listed first). */
+  function offersFor(data, competencyId, targetId) {
+    const target = own(data.roles, targetId);
+    if (!target) return [];
+    const found = (data.opportunities || []).filter((entry) =>
+      entry.kind === "opening"
+        ? entry.role === targetId
+        : (entry.competencies || []).includes(competencyId) && meantFor(entry, { id: targetId, family: target.family }),
+    );
+    return [...found.filter((entry) => entry.kind === "opening"), ...found.filter((entry) => entry.kind !== "opening")];
+  }
+
+  // The request an opportunity lets the employee make, in words for the agenda.
+  const requestFor = (entry) =>
+    entry.kind === "opening"
+      ? `ask about the open ${entry.title} role${entry.contact ? ` (contact ${entry.contact})` : ""}`
+      : `ask to join "${entry.title}" (${entry.kind})${entry.contact ? `, contact ${entry.contact}` : ""}`;
+
+  /* The questions a manager asks that fit this plan: those for everyone, those for the target's
+     family or role, and those about a competency with a gap, in the data's order. */
+  function managerQuestions(data, plan, gapIds) {
+    const target = own(data.roles, plan.target);
+    return (data.questions || []).filter((question) => {
+      if (question.audience !== "manager") return false;
+      const aimed = (question.families || []).length || (question.roles || []).length;
+      const fits = target && ((question.families || []).includes(target.family) || (question.roles || []).includes(plan.target));
+      const about = (question.competencies || []).length;
+      const gap = (question.competencies || []).some((id) => gapIds.includes(id));
+      return about ? gap : aimed ? fits : true;
+    });
+  }
+
   /* ---------- routes: breadth first over the moves (macros/model/routes.py is the reference) ---------- */
 
   function shortestRoutes(data, source, target, limit = ROUTE_LIMIT) {
@@ -486,6 +528,9 @@
     readPlanFile,
     describeReplacement,
     mergeAdded,
+    offersFor,
+    requestFor,
+    managerQuestions,
     shortestRoutes,
   });
 });

@@ -66,7 +66,8 @@
 
   function siteLink(path, text) {
     const base = new URL(root().dataset.cgPlan, window.location.href); // .../assets/career-data.json
-    return element("a", text, { href: new URL(`../${path}`, base).pathname });
+    const target = new URL(`../${path}`, base);
+    return element("a", text, { href: target.pathname + target.hash });
   }
 
   const part = (name) => root().querySelector(`[data-cg-plan-part="${name}"]`);
@@ -90,6 +91,8 @@
     status.replaceChildren(message);
     clearTimeout(status.cgTimer);
     if (!sticky) status.cgTimer = setTimeout(() => status.replaceChildren(), 10000);
+    // An answer to a button is shown where the person is looking: on a phone it can be below the screen.
+    if (control) status.scrollIntoView({ block: "nearest" });
     return status;
   }
 
@@ -251,10 +254,55 @@
       table.tBodies[0].append(tr);
     }
     box.append(table);
+    renderOffers(box, plan);
     if (target.development) {
       const more = element("p");
       more.append("What to ask for: ", siteLink(`${target.url}#development-requests`, `development requests for ${target.title}`), ".");
       box.append(more);
+    }
+  }
+
+  // For each gap, what the company offers to close it: the requests the employee can make.
+  function renderOffers(box, plan) {
+    const withOffers = gaps(plan)
+      .filter((row) => row.gap > 0)
+      .map((row) => [row, core.offersFor(data, row.id, plan.target)])
+      .filter(([, offers]) => offers.length);
+    if (!withOffers.length) return;
+    box.append(element("p", "What the company offers for these gaps:", { class: "cg-plan__offers-intro" }));
+    const list = element("ul", "", { class: "cg-plan__offers" });
+    for (const [row, offers] of withOffers) {
+      const item = element("li");
+      item.append(element("strong", competency(row.id).name), ": ");
+      offers.forEach((entry, index) => {
+        if (index) item.append("; ");
+        item.append(siteLink(entry.url, entry.title), ` (${entry.kind === "opening" ? "open now" : entry.kind})`);
+      });
+      list.append(item);
+    }
+    box.append(list);
+  }
+
+  // The manager's side of a shared plan: questions that fit the employee's aim and gaps.
+  function renderForManager(plan) {
+    const box = part("manager");
+    box.replaceChildren();
+    box.hidden = !shared;
+    if (!shared || !role(plan.target)) return;
+    const gapIds = role(plan.role) ? gaps(plan).filter((row) => row.gap > 0).map((row) => row.id) : [];
+    const questions = core.managerQuestions(data, plan, gapIds);
+    const whose = plan.name || "the employee";
+    box.append(element("p", `For the conversation with ${whose}`, { class: "cg-plan__shared-title" }));
+    box.append(
+      element(
+        "p",
+        "Questions you could ask, chosen for their aim and their biggest gaps. Listen more than you talk; see the managers' part of the guide for the rest.",
+      ),
+    );
+    if (questions.length) {
+      const list = element("ol", "", { class: "cg-plan__questions" });
+      for (const question of questions) list.append(element("li", question.text));
+      box.append(list);
     }
   }
 
@@ -308,8 +356,10 @@
       field.value = plan[field.dataset.cgPlanField] || "";
       field.disabled = Boolean(shared);
     }
+    root().classList.toggle("cg-plan--shared", Boolean(shared));
     renderRating(plan);
     renderCompare(plan);
+    renderForManager(plan);
     renderRoutes(plan);
     part("version").textContent = `${data.company} career data, version ${data.version}; printed ${new Date().toISOString().slice(0, 10)}.`;
   }
@@ -425,11 +475,18 @@
     const target = role(plan.target);
     const biggest = gaps(plan).filter((row) => row.gap > 0).slice(0, 3);
     const names = biggest.map((row) => competency(row.id).name);
-    const asked = data.questions.filter((question) => question.competencies.some((id) => biggest.some((row) => row.id === id)));
+    const asked = data.questions.filter(
+      (question) => question.audience !== "manager" && question.competencies.some((id) => biggest.some((row) => row.id === id)),
+    );
     const step = (row, rank) => (rank ? stepName(row.id, rank) : "not yet");
     // One line for each gap and each question: the agenda and the worksheet take answers of several lines.
+    // Each gap, then the concrete requests the company's offers let the employee make for it.
+    const requests = (row) => core.offersFor(data, row.id, plan.target).slice(0, 2).map((entry) => `  Request: ${core.requestFor(entry)}`);
     const goals = biggest.length
-      ? [`To grow towards ${target.title}:`, ...biggest.map((row) => `- ${competency(row.id).name}: from ${step(row, row.current)} to ${step(row, row.expected)}`)]
+      ? [
+          `To grow towards ${target.title}:`,
+          ...biggest.flatMap((row) => [`- ${competency(row.id).name}: from ${step(row, row.current)} to ${step(row, row.expected)}`, ...requests(row)]),
+        ]
       : [`To keep growing towards ${target.title}.`];
     const questions = asked.length ? ["Questions for you:", ...asked.map((question) => `- ${question.text}`)] : [];
     const additions = [
