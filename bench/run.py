@@ -348,28 +348,28 @@ def main() -> int:
     arguments = parser.parse_args()
     sizes_asked = sorted(set(arguments.sizes) | ({100, 200} if arguments.large else set()))
 
-    with tempfile.TemporaryDirectory(prefix="career-guide-bench-") as workspace:
-        preview_seconds = None
-        if not arguments.no_serve:
-            print("measuring edit to preview at 10x ...", flush=True)
-            preview_seconds = edit_to_preview_seconds(scaled_project(Path(workspace) / "serve", 10))
-            print(f"  {preview_seconds} s", flush=True)
-        sizes = []
-        for factor in sizes_asked:
-            print(f"measuring {factor}x ...", flush=True)
-            sizes.append(bench_size(factor, arguments.runs, Path(workspace)))
-
-    results = {
+    RESULTS.mkdir(exist_ok=True)
+    output = RESULTS / f"bench-{datetime.datetime.now().strftime('%Y%m%d-%H%M%S')}.json"
+    results: dict[str, Any] = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "system": platform.platform()},
         "runs": arguments.runs,
-        "sizes": sizes,
-        "edit_to_preview_10x_seconds": preview_seconds,
+        "sizes": [],
+        "edit_to_preview_10x_seconds": None,
     }
-    results["targets"] = targets(sizes, preview_seconds)
-    RESULTS.mkdir(exist_ok=True)
-    output = RESULTS / f"bench-{datetime.datetime.now().strftime('%Y%m%d-%H%M%S')}.json"
-    output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    with tempfile.TemporaryDirectory(prefix="career-guide-bench-") as workspace:
+        if not arguments.no_serve:
+            print("measuring edit to preview at 10x ...", flush=True)
+            results["edit_to_preview_10x_seconds"] = edit_to_preview_seconds(scaled_project(Path(workspace) / "serve", 10))
+            print(f"  {results['edit_to_preview_10x_seconds']} s", flush=True)
+        for factor in sizes_asked:
+            print(f"measuring {factor}x ...", flush=True)
+            results["sizes"].append(bench_size(factor, arguments.runs, Path(workspace)))
+            # Written after each size: a long run stopped early keeps what it measured.
+            results["targets"] = targets(results["sizes"], results["edit_to_preview_10x_seconds"])
+            output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+            if factor != sizes_asked[-1]:
+                print(report(results), flush=True)
     print(report(results))
     print(f"\nwritten to {output.relative_to(PROJECT)}")
     return 0

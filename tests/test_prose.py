@@ -118,6 +118,7 @@ def test_a_link_from_the_site_root_to_no_page_fails_the_check_and_the_build(tmp_
 def test_links_and_images_from_the_site_root_work_on_every_page(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     image = project / "docs" / "assets" / "tracks.png"
+    image.parent.mkdir(parents=True, exist_ok=True)  # the site's own images; the guide's assets come with the plugin
     image.write_bytes(b"\x89PNG\r\n\x1a\n")
     path = project / "data" / COMPETENCIES
     source = path.read_text(encoding="utf-8")

@@ -44,6 +44,22 @@ def _files(data_dir: Path, folder: str) -> Iterator[tuple[Path, Any]]:
             yield path, content
 
 
+def _opportunity_references(data_dir: Path, field: str, ident: str) -> list[Reference]:
+    """The lines of data/opportunities.yml whose `field` (a list of ids, or one id) names `ident`."""
+    found = []
+    for path, content in _files(data_dir, "."):
+        if path.name != "opportunities.yml":
+            continue
+        for entry in content.get("opportunities", []):
+            value = entry.get(field)
+            what = f"opportunity {entry.get('id')}"
+            if isinstance(value, list):
+                found += [Reference(path, line_of(value, i), what) for i, named in enumerate(value) if named == ident]
+            elif value == ident:
+                found.append(Reference(path, line_of(entry, field), what))
+    return found
+
+
 def role_references(data_dir: Path, role_id: str) -> list[Reference]:
     """Every line that names role `role_id`: its own id, the moves to it, question filters, links to its page."""
     found = []
@@ -58,6 +74,7 @@ def role_references(data_dir: Path, role_id: str) -> list[Reference]:
         for question in bank.get("questions", []):
             roles = question.get("roles") or []
             found += [Reference(path, line_of(roles, i), f"question {question.get('id')}") for i, r in enumerate(roles) if r == role_id]
+    found += _opportunity_references(data_dir, "roles", role_id) + _opportunity_references(data_dir, "role", role_id)
     found += _links(data_dir, f"/roles/{role_id}/")
     return sorted(set(found))
 
@@ -82,6 +99,7 @@ def competency_references(data_dir: Path, competency_id: str) -> list[Reference]
             found += [
                 Reference(path, line_of(listed, i), f"question {question.get('id')}") for i, c in enumerate(listed) if c == competency_id
             ]
+    found += _opportunity_references(data_dir, "competencies", competency_id)
     found += _links(data_dir, f"/competencies/{competency_id}/")
     return sorted(set(found))
 
@@ -112,6 +130,7 @@ def family_references(data_dir: Path, family_id: str) -> list[Reference]:
         for question in bank.get("questions", []):
             listed = question.get("families") or []
             found += [Reference(path, line_of(listed, i), f"question {question.get('id')}") for i, f in enumerate(listed) if f == family_id]
+    found += _opportunity_references(data_dir, "families", family_id)
     return sorted(set(found + _links(data_dir, f"/paths/{family_id}/")))
 
 
