@@ -288,6 +288,12 @@ PATIENCE = 60.0
 """Seconds: limits on waits for events, generous enough for a busy machine."""
 
 
+def _interruptible() -> None:
+    """In a preview's process before MkDocs starts: SIGINT handled as by default, and not blocked."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 class Preview:
     """A running `mkdocs serve` on a copy of the project, with its terminal output collected."""
 
@@ -303,6 +309,9 @@ class Preview:
             stderr=subprocess.STDOUT,
             text=True,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            # Ctrl-C must reach it as it reaches a person's preview, whatever the test runner's
+            # process does with the signal (a worker that ignores or blocks it passes that on).
+            preexec_fn=_interruptible,
         )
         self.output: list[str] = []
         threading.Thread(target=self._collect, daemon=True).start()
@@ -334,12 +343,14 @@ class Preview:
             time.sleep(0.3)  # how often to look, not how long to wait
         pytest.fail(f"timed out waiting for {what}:\n{self.terminal}")
 
-    def stop(self) -> None:
-        # Ctrl-C, as a person stops it: MkDocs then removes the site it built in the
-        # system's temporary folder (terminated, it would leave it behind).
+    def stop(self) -> bool:
+        """Ctrl-C, as a person stops it: MkDocs then removes the site it built in the system's
+        temporary folder (killed, it would leave it behind). False if it had to be killed."""
         self.process.send_signal(signal.SIGINT)
         try:
             self.process.wait(timeout=PATIENCE)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+            return False
+        return True

@@ -67,7 +67,21 @@ def test_the_shipped_data_tests_pass_on_another_company(tmp_path: Path) -> None:
     original, other = load_guide(PROJECT / "data"), load_guide(data)
     assert len(other.roles) == len(original.roles) and not set(other.roles) & set(original.roles), "no role in common"
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_shipped_data.py"],
+        # The checks that read what the data says; the markup and the browser's view of it are the same
+        # templates whatever the names, and are checked on the shipped data itself.
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-m",
+            "not browser",
+            "-k",
+            "not valid_html",
+            "tests/test_shipped_data.py",
+        ],
         cwd=PROJECT,
         capture_output=True,
         text=True,

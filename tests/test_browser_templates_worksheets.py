@@ -62,26 +62,24 @@ def _pdf_text(pdf: bytes) -> tuple[int, str]:
 
 def test_placeholders_fill_the_preview_and_both_copies(page: Page, site_url: str, guide: Guide) -> None:
     template = guide.templates["meeting-request"]
-    values = {"Manager's Name": "Dana Reyes", "Your Name": "Sam Lee"}  # [Company Name] left empty
+    values = {"Manager's Name": "Dana Reyes", "Your Name": "Sam Lee"}
     page.goto(site_url + "/templates/meeting-request/")
     for name, value in values.items():
         page.get_by_label(name, exact=True).fill(value)
     body = page.locator('[data-cg-part="body"]')
     expect(body).to_contain_text("Hi Dana Reyes,")
-    expect(body).to_contain_text("[Company Name]")
+    # The guide writes the company's name in: no blank to fill, none missing.
+    expect(body).to_contain_text(f"my long-term development here at {guide.company.name}.")
+    expect(page.get_by_label("Company Name")).to_have_count(0)
 
     page.get_by_role("button", name="Copy subject").click()
     expect(page.get_by_role("button", name="Copied ✓")).to_be_visible()
     assert _clipboard(page) == _filled(template.subject or "", values)
 
-    # A blank still empty is named before anything is copied in brackets; a second click copies.
-    page.get_by_role("button", name="Copy message").click()
-    expect(page.get_by_role("status")).to_have_text(
-        "1 blank still empty: [Company Name]. Fill them in above, or copy again to keep the brackets."
-    )
     page.get_by_role("button", name="Copy message").click()
     expect(page.get_by_role("status")).to_have_text("Message copied to the clipboard.")
     assert _clipboard(page) == _filled(template.body, values), "plain text, line breaks intact"
+    assert f"here at {guide.company.name}." in _clipboard(page)
 
     href = page.get_by_role("link", name="Open in your e-mail app").get_attribute("href") or ""
     query = parse_qs(urlparse(href).query)
@@ -351,16 +349,96 @@ def test_the_e_mail_app_opens_only_once_the_empty_blanks_are_named(page: Page, s
     expect(page.get_by_role("status")).to_contain_text("or open the e-mail app again to keep the brackets")
 
 
-def test_a_date_belongs_to_its_worksheet(page: Page, site_url: str) -> None:
+def test_the_conversation_date_is_typed_once_and_seen_wherever_it_is_asked(page: Page, site_url: str) -> None:
     page.goto(site_url + "/worksheets/meeting-preparation/")
-    page.get_by_label("Conversation date").fill("2026-12-03")
-    page.get_by_label("Your name").fill("Sam Lee")
+    page.get_by_label("Conversation date").fill("2026-12-10")
+
+    # The agenda says it in words, in its blank, its text, the copy and the e-mail.
+    page.goto(site_url + "/templates/agenda/")
+    expect(page.get_by_label("Meeting Date", exact=True)).to_have_value("Thursday 10 December 2026")
+    body = page.locator('[data-cg-part="body"]')
+    expect(body).to_contain_text("Date: Thursday 10 December 2026")
+    page.get_by_role("button", name="Copy message").click()
+    page.get_by_role("button", name="Copy message").click()
+    expect(page.get_by_role("status")).to_have_text("Message copied to the clipboard.")
+    assert "\nDate: Thursday 10 December 2026\n" in _clipboard(page)
+    href = page.get_by_role("link", name="E-mail this agenda").get_attribute("href") or ""
+    assert "\r\nDate: Thursday 10 December 2026\r\n" in parse_qs(urlparse(href).query)["body"][0]
+
+    # Every worksheet's date field, and a role worksheet's agenda.
+    page.goto(site_url + "/roles/senior-engineer/worksheet/")
+    expect(page.get_by_label("Conversation date")).to_have_value("2026-12-10")
+    expect(page.locator('[data-cg-part="body"]')).to_contain_text("Date: Thursday 10 December 2026")
     page.goto(site_url + "/worksheets/follow-up-plan/")
-    expect(page.get_by_label("Your name")).to_have_value("Sam Lee")
-    expect(page.get_by_label("Conversation date")).to_have_value("")
-    page.get_by_label("Conversation date").fill("2027-01-14")
+    expect(page.get_by_label("Conversation date")).to_have_value("2026-12-10")
+
+    # The check-in counts from it, and the meeting pack prints it.
+    page.get_by_label("Weeks after the conversation").fill("6")
+    with page.expect_download():
+        page.get_by_role("button", name="Download calendar reminder (.ics)").click()
+    expect(page.locator("[data-cg-reminder] [role=status]")).to_contain_text(
+        "Your check-in is on Thursday 21 January 2027, 6 weeks after your conversation on 10 December 2026."
+    )
+    page.goto(site_url + "/plan/")
+    expect(page.locator('[data-cg-plan-part="own"] [data-cg-part="body"]')).to_contain_text("Date: Thursday 10 December 2026")
+
+    # Changed on one sheet, it changes everywhere.
+    page.goto(site_url + "/worksheets/follow-up-plan/")
+    page.get_by_label("Conversation date").fill("2026-12-11")
     page.goto(site_url + "/worksheets/meeting-preparation/")
-    expect(page.get_by_label("Conversation date")).to_have_value("2026-12-03")
+    expect(page.get_by_label("Conversation date")).to_have_value("2026-12-11")
+
+
+def test_a_meeting_date_typed_in_words_fills_the_date_fields_only_when_it_is_a_date(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/templates/agenda/")
+    page.get_by_label("Meeting Date", exact=True).fill("11 December 2026")
+    page.goto(site_url + "/worksheets/meeting-preparation/")
+    expect(page.get_by_label("Conversation date")).to_have_value("2026-12-11")
+
+    page.goto(site_url + "/templates/agenda/")
+    page.get_by_label("Meeting Date", exact=True).fill("next Tuesday, after lunch")
+    page.goto(site_url + "/worksheets/meeting-preparation/")
+    expect(page.get_by_label("Conversation date")).to_have_value("")
+    page.get_by_label("Your name").fill("Sam Lee")  # the sheet works as ever
+    page.goto(site_url + "/templates/agenda/")
+    expect(page.locator('[data-cg-part="body"]')).to_contain_text("Date: next Tuesday, after lunch")
+
+
+OLD_BROWSER = """([dates, shared]) => {
+    localStorage.clear();
+    localStorage.setItem("career-guide:format", JSON.stringify({version: 1}));
+    for (const [sheet, date] of Object.entries(dates))
+        localStorage.setItem(`career-guide:worksheet:${sheet}`, JSON.stringify({date, name: "Sam Lee"}));
+    localStorage.setItem("career-guide:placeholders", JSON.stringify(shared));
+}"""
+"""A browser as the guide left it when each worksheet kept its own date."""
+
+
+def test_dates_kept_on_each_worksheet_before_become_the_shared_one(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/")
+    page.evaluate(OLD_BROWSER, [{"meeting-preparation": "2026-11-02", "follow-up-plan": "2026-11-20"}, {}])
+    page.goto(site_url + "/templates/agenda/")
+    expect(page.locator('[data-cg-part="body"]')).to_contain_text("Date: Friday 20 November 2026")
+    page.goto(site_url + "/worksheets/meeting-preparation/")
+    expect(page.get_by_label("Conversation date")).to_have_value("2026-11-20")
+    expect(page.get_by_label("Your name")).to_have_value("Sam Lee")
+
+    # A date already shared stays: an older sheet's own date never replaces it.
+    page.evaluate(OLD_BROWSER, [{"follow-up-plan": "2026-11-20"}, {"meeting date": "2027-01-05"}])
+    page.goto(site_url + "/worksheets/follow-up-plan/")
+    expect(page.get_by_label("Conversation date")).to_have_value("2027-01-05")
+
+
+def test_a_blank_in_a_question_shows_what_was_typed_under_its_name_elsewhere(page: Page, site_url: str, guide: Guide) -> None:
+    page.goto(site_url + "/")
+    page.evaluate("localStorage.setItem('career-guide:placeholders', JSON.stringify({'your goal': 'lead a team'}))")
+    page.goto(site_url + "/worksheets/meeting-preparation/")
+    expect(page.get_by_label("Based on my goal to lead a team, which skills")).to_be_visible()
+    page.goto(site_url + "/roles/senior-engineer/")
+    questions = page.locator("article .cg-questions")
+    expect(questions.get_by_text("Based on my goal to lead a team,")).to_be_visible()
+    # A blank never filled stays in brackets.
+    expect(questions.get_by_text("help me practise [skill]?")).to_be_visible()
 
 
 def test_an_agenda_talking_point_takes_several_lines_under_its_item(page: Page, site_url: str) -> None:
@@ -373,6 +451,37 @@ def test_an_agenda_talking_point_takes_several_lines_under_its_item(page: Page, 
     assert "My long-term interests: Product management.\n   Later, leading a team." in body.inner_text()
     # Names and dates stay on one line.
     assert page.get_by_label("Meeting Date", exact=True).evaluate("element => element.tagName") == "INPUT"
+
+
+def test_an_optional_blank_is_not_missing_and_its_empty_line_is_left_out(page: Page, site_url: str, guide: Guide) -> None:
+    agenda = guide.templates["agenda"]
+    page.goto(site_url + "/templates/agenda/")
+    required = {
+        "Your Name": "Sam Lee",
+        "Manager's Name": "Dana Reyes",
+        "Meeting Date": "10 December 2026",
+        "Current Role Highlights": "Mentoring",
+        "Career Interests": "Product",
+        "Development Goals": "A course",
+    }
+    for name, value in required.items():
+        page.get_by_label(name, exact=True).fill(value)
+    other = page.get_by_label("Other Topic (optional)", exact=True)
+    expect(other).to_be_visible()
+    page.get_by_role("button", name="Copy message").click()
+    expect(page.get_by_role("status")).to_have_text("Message copied to the clipboard.")  # nothing is missing
+    copied = _clipboard(page)
+    assert copied == _filled(agenda.body, required).replace("\n- [Other Topic (optional)]", "")
+    assert copied.endswith("Also on my mind:")
+    href = page.get_by_role("link", name="E-mail this agenda").get_attribute("href") or ""
+    assert "Other Topic" not in parse_qs(urlparse(href).query)["body"][0]
+    # On the page, the blank still shows where it would go.
+    expect(page.locator('[data-cg-part="body"]')).to_contain_text("- [Other Topic (optional)]")
+
+    other.fill("Conference budget")
+    page.get_by_role("button", name="Copy message").click()
+    expect(page.get_by_role("status")).to_have_text("Message copied to the clipboard.")
+    assert _clipboard(page).endswith("Also on my mind:\n- Conference budget")
 
 
 def test_the_agenda_can_be_e_mailed(page: Page, site_url: str, guide: Guide) -> None:
@@ -438,12 +547,30 @@ def test_the_check_in_reminder_is_offered_where_the_follow_up_is_planned(page: P
         page.get_by_role("button", name="Download calendar reminder (.ics)").click()
     assert info.value.suggested_filename == "career-check-in.ics"
     status = page.locator("[data-cg-reminder] [role=status]")
-    # It says what it created, counted from the conversation's date on the follow-up plan.
-    expect(status).to_contain_text('Created "Check in with my manager on my development plan" for Thursday, December 17, 2026')
-    expect(status).to_contain_text("2 weeks after the conversation of Thursday, December 3, 2026")
+    # It says what it created, counted from the conversation's date.
+    expect(status).to_have_text(
+        "Your check-in is on Thursday 17 December 2026, 2 weeks after your conversation on 3 December. "
+        "It is in the calendar file you downloaded, career-check-in.ics: "
+        'open it to add "Check in with my manager on my development plan" to your calendar.'
+    )
     page.goto(site_url + "/worksheets/follow-up-plan/")
     expect(page.locator("[data-cg-reminder] [role=status]")).to_have_text(
-        "Your check-in reminder is in your calendar for Thursday, December 17, 2026."
+        "Your check-in is on Thursday 17 December 2026. It is in the calendar file you downloaded, career-check-in.ics."
+    )
+
+
+def test_a_check_in_that_would_fall_on_a_weekend_moves_to_the_monday_after(page: Page, site_url: str, tmp_path: Path) -> None:
+    page.goto(site_url + "/worksheets/follow-up-plan/")
+    page.get_by_label("Conversation date").fill("2027-01-31")  # a Sunday: six weeks on is a Sunday too
+    page.get_by_label("Weeks after the conversation").fill("6")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download calendar reminder (.ics)").click()
+    target = tmp_path / "reminder.ics"
+    info.value.save_as(target)
+    assert "DTSTART;VALUE=DATE:20270315\r\n" in target.read_bytes().decode("utf-8")
+    expect(page.locator("[data-cg-reminder] [role=status]")).to_contain_text(
+        "Your check-in is on Monday 15 March 2027, 6 weeks after your conversation on 31 January "
+        "(moved from Sunday to the next working day)."
     )
 
 

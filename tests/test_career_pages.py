@@ -192,3 +192,16 @@ def test_maps_print_legibly(page, site_url: str) -> None:  # type: ignore[no-unt
         )
         page.emulate_media(media="screen")
         assert scales and min(scales) > 0.5, (url, scales)
+
+
+@pytest.mark.build
+def test_no_role_page_repeats_a_heading(site: Site, guide: Guide) -> None:
+    """Two headings of one name ("Opportunities" twice, say) leave a reader unsure which is which, in the page and its contents."""
+    for role in guide.roles.values():
+        headings = [
+            normalise(re.sub(r"<[^>]+>", "", text))
+            for text in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", site.html(f"/roles/{role.id}/"), re.S)
+        ]
+        headings = [heading.removesuffix("¶").strip().lower() for heading in headings]
+        repeated = {heading for heading in headings if headings.count(heading) > 1}
+        assert not repeated, f"/roles/{role.id}/ repeats {repeated}"

@@ -51,14 +51,34 @@ def test_every_record_a_chapter_names_removed_in_turn_is_reported_at_its_line(gu
 
 
 @pytest.mark.unit
-def test_a_topic_a_chapter_shows_and_the_bank_lacks_is_reported(guide: Guide) -> None:
-    topic = next(call for call in chapter_needs(DOCS) if call.name == "question_bank" and len(call.arguments or ()) == 2)
-    bank_id, wanted = topic.arguments  # type: ignore[misc]
+def test_a_topic_a_chapter_shows_and_the_bank_lacks_is_reported(tmp_path: Path, guide: Guide) -> None:
+    bank_id = "manager"
+    wanted = guide.banks[bank_id].general_questions[0].topic
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "talk.md").write_text(
+        f'---\nrender_macros: true\n---\n\n# Talk\n\n{{{{ question_bank("{bank_id}", "{wanted}") }}}}\n', encoding="utf-8"
+    )
     bank = guide.banks[bank_id]
     renamed = tuple(q._replace(topic="Something else") if q.topic == wanted else q for q in bank.questions)
     changed = dataclasses.replace(guide, banks={**guide.banks, bank_id: bank._replace(questions=renamed)})
-    (problem,) = [p for p in chapter_problems(changed, DOCS) if p.line == topic.line and p.path == topic.path]
+    (problem,) = chapter_problems(changed, docs)
+    assert (problem.path, problem.line) == ("docs/talk.md", 7)
     assert f"topic '{wanted}'" in problem.message
+
+
+@pytest.mark.unit
+def test_the_shipped_chapters_show_whatever_topics_the_banks_have(guide: Guide) -> None:
+    """A company's own topics, or none, need no change to a chapter: the chapters name banks, never topics."""
+    assert not [call for call in chapter_needs(DOCS) if call.name == "question_bank" and len(call.arguments or ()) > 1]
+    for bank_id, bank in guide.banks.items():
+        for topics in (
+            {q.id: f"Our own topic {index % 2}" for index, q in enumerate(bank.questions)},
+            {q.id: None for q in bank.questions},
+        ):
+            changed_bank = bank._replace(questions=tuple(q._replace(topic=topics[q.id]) for q in bank.questions))
+            changed = dataclasses.replace(guide, banks={**guide.banks, bank_id: changed_bank})
+            assert chapter_problems(changed, DOCS) == [], bank_id
 
 
 @pytest.mark.unit

@@ -26,3 +26,8 @@ def test_indentation_goes_outside_the_article_and_preformatted_text() -> None:
 
 def test_a_page_without_indentation_is_unchanged() -> None:
     assert compact("<p>a b</p>") == "<p>a b</p>"
+
+
+def test_blank_lines_go_outside_the_article_and_stay_inside_it() -> None:
+    page = "<nav>\n\n\n  <ul>\n   \n<li>Home</li></ul></nav>\n<article>\n\n  <p>a</p>\n\n</article>\n\n<footer></footer>"
+    assert compact(page) == "<nav>\n<ul>\n<li>Home</li></ul></nav>\n<article>\n\n  <p>a</p>\n\n</article>\n<footer></footer>"

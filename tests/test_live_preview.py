@@ -137,5 +137,6 @@ def test_a_stopped_preview_leaves_nothing_in_the_temporary_folder(tmp_path: Path
         built = set(Path(tempfile.gettempdir()).glob("mkdocs_*")) - before
         assert len(built) == 1, "the preview's site is in the temporary folder while it runs"
     finally:
-        preview.stop()
-    assert not any(site.exists() for site in built)
+        stopped = preview.stop()
+    assert stopped, f"the preview did not stop at Ctrl-C:\n{preview.terminal}"
+    assert not any(site.exists() for site in built), preview.terminal

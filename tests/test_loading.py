@@ -42,7 +42,7 @@ def test_roles_are_in_level_order_within_their_family(guide: Guide) -> None:
 
 
 def test_template_placeholders_are_derived_from_the_text(guide: Guide) -> None:
-    assert guide.templates["meeting-request"].placeholders == ("Manager's Name", "Company Name", "Your Name")
+    assert guide.templates["meeting-request"].placeholders == ("Manager's Name", "Your Name")  # [Company Name] is written in
 
 
 @pytest.fixture

@@ -1,11 +1,24 @@
-"""How a message template's text is read: blanks that take several lines, and list lines readers repeat."""
+"""How a message template's text is read: blanks that take several lines, list lines readers repeat, optional blanks;
+and blanks in questions."""
 
 from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from macros.model.guide import Origin, Template
-from macros.rendering.views import entry_lists, message_lines, multiline_blanks
+from macros.rendering.views import (
+    blank_name,
+    entry_lists,
+    mailto,
+    message_lines,
+    multiline_blanks,
+    prose_blanks,
+    question_blanks,
+    split_placeholders,
+    without_empty_optional,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -56,3 +69,30 @@ def test_the_lines_of_a_message_are_its_text_exactly() -> None:
     for body in (AGENDA, THANK_YOU):
         lines = message_lines(body, "agenda")
         assert "\n".join("".join(piece.text for piece in line.pieces) for line in lines) == body
+
+
+def test_a_blank_ending_in_optional_is_kept_under_its_name_and_marked_optional() -> None:
+    pieces = [piece for piece in split_placeholders("- [Other Topic (optional)] and [Your Name]") if piece.slot]
+    assert [(piece.text, piece.slot, piece.optional) for piece in pieces] == [
+        ("[Other Topic (optional)]", "Other Topic", True),
+        ("[Your Name]", "Your Name", False),
+    ]
+    assert blank_name("Other Topic (Optional)") == "Other Topic" and blank_name("(optional)") == "(optional)"
+
+
+def test_an_empty_optional_blank_is_left_out_of_what_is_sent_with_its_line_if_that_is_all_it_holds() -> None:
+    agenda = _template(AGENDA.replace("- [Other Topic]", "- [Other Topic (optional)]"), "agenda")
+    query = parse_qs(urlparse(mailto(agenda)).query)
+    assert query["body"] == [AGENDA.removesuffix("\n- [Other Topic]").replace("\n", "\r\n")]
+    assert without_empty_optional("My phone: [Phone (optional)]\nBye") == "My phone:\nBye", "elsewhere, only the blank"
+    assert without_empty_optional("Topics:\n  * [A (optional)]\n  2. [B (optional)]\n- [C (optional)] and more") == "Topics:\n- and more"
+    assert without_empty_optional(THANK_YOU) == THANK_YOU
+
+
+def test_a_blank_in_a_question_is_a_piece_of_its_own_and_a_link_is_not_a_blank() -> None:
+    pieces = prose_blanks("Could I practise [skill] with *your* team, as [the guide](https://example.com/) says?")
+    assert [(str(piece.text), piece.slot) for piece in pieces if piece.slot] == [("[skill]", "skill")]
+    html = "".join(str(piece.text) for piece in pieces)
+    assert "<em>your</em>" in html and '<a href="https://example.com/"' in html
+    assert question_blanks("Ask [Manager's Name] & co?") == ["[Manager's Name]"]
+    assert question_blanks("A question with [a link](https://example.com/) only.") == []

@@ -116,15 +116,21 @@ def _headings(page: Page) -> list[str]:
     return [normalise(text) for text in texts]
 
 
-@pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize("kind", list(PRINTED))
-def test_what_prints_is_legible_and_whole(page: Page, site_url: str, kind: str, paper: str) -> None:
+def test_what_prints_is_legible_and_whole(page: Page, site_url: str, kind: str) -> None:
+    """On A4 and on Letter, printed from one page filled in once."""
     url = PRINTED[kind]
     page.goto(site_url + url)
     _ready(page, url)
     headings = set(_headings(page))
     controls = {normalise(text) for text in page.locator("article button, article .md-button").all_inner_texts() if text.strip()}
-    pages, sizes = _lines(page.pdf(format=paper, prefer_css_page_size=True))
+    for paper in ("A4", "Letter"):
+        _check_print(kind, paper, page.pdf(format=paper, prefer_css_page_size=True), headings, controls)
+
+
+def _check_print(kind: str, paper: str, pdf: bytes, headings: set[str], controls: set[str]) -> None:
+    pages, sizes = _lines(pdf)
+    kind = f"{kind} on {paper}"
     text = " ".join(line.text for lines in pages for line in lines)
 
     assert min(sizes) >= SMALLEST_PT, f"{kind}: text as small as {min(sizes):.1f} pt"

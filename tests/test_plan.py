@@ -7,13 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import Site, axe_violations, settled
+from helpers import FIXTURES, Site, axe_violations, settled
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
+from macros.loading import load_guide
 from macros.model.guide import Guide
 from macros.model.routes import shortest_routes
-from macros.pages.plan_data import PLAN_DATA_PATH
+from macros.pages.plan_data import PLAN_DATA_PATH, plan_data
 
 MINE, TARGET = "software-engineer", "senior-product-manager"
 PACK_PAGES = 3
@@ -45,6 +46,18 @@ def test_the_data_file_is_written_once_with_roles_moves_and_competencies(site: S
     assert "career-data.json" not in site.html("/roles/software-engineer/"), "not inlined into pages"
 
 
+@pytest.mark.unit
+def test_the_data_file_carries_what_to_ask_for_as_plain_text_and_only_where_written(guide: Guide) -> None:
+    data = plan_data(guide)
+    assert data["roles"][TARGET]["development"] == list(guide.roles[TARGET].development)
+    # The ways to grow into each step, by rank, only for the steps (and competencies) that have some.
+    assert data["competencies"]["product-sense"]["development"] == {"3": list(guide.competencies["product-sense"].levels[2].development)}
+    assert "development" not in data["competencies"]["technical-craft"]
+    framework = plan_data(load_guide(FIXTURES / "framework" / "data"))
+    assert not any("development" in role for role in framework["roles"].values()), "a role without requests adds nothing"
+    assert not any("development" in competency for competency in framework["competencies"].values())
+
+
 @pytest.mark.browser
 def test_a_route_across_families_is_found_with_every_step(page: Page, site_url: str, guide: Guide) -> None:
     _choose(page, site_url, MINE, TARGET)
@@ -73,6 +86,55 @@ def test_a_self_rating_survives_reload_and_instant_navigation(page: Page, site_u
     page.get_by_role("navigation").get_by_role("link", name="My plan", exact=True).first.click()
     expect(page.get_by_role("group", name="Customer focus").get_by_label("Level 3")).to_be_checked()
     expect(page.locator('[data-cg-plan-part="compare"]')).to_contain_text("Level 3 (my rating)")
+
+
+@pytest.mark.browser
+def test_rating_myself_counts_what_is_rated_and_shows_what_my_role_expects(page: Page, site_url: str, guide: Guide) -> None:
+    _choose(page, site_url, MINE, TARGET)
+    shown = {*guide.roles[MINE].skills, *guide.roles[TARGET].skills}
+    progress = page.locator('[data-cg-plan-part="progress"]')
+    expect(progress).to_have_text(f"0 of {len(shown)} rated")
+    page.get_by_role("group", name="Technical craft").get_by_label("Level 3").check()
+    expect(progress).to_have_text(f"1 of {len(shown)} rated")
+    page.get_by_role("group", name="Customer focus").get_by_label("Not sure").check()
+    expect(progress).to_have_text(f"2 of {len(shown)} rated")
+    # Beside each competency, the level the role expects; for one only the role of interest asks for, what it expects.
+    expect(page.get_by_role("group", name="Technical craft")).to_contain_text("Software Engineer expects Level 2")
+    expect(page.get_by_role("group", name="Product sense")).to_contain_text("Senior Product Manager expects Level 3")
+
+    # Said politely, once the reader pauses: three ratings in a row are one announcement, not three.
+    said = page.locator('[data-cg-plan-part="progress-said"]')
+    expect(said).to_have_attribute("aria-live", "polite")
+    page.evaluate(
+        """() => {
+            const said = document.querySelector('[data-cg-plan-part="progress-said"]');
+            window.cgSaid = [];
+            const record = () => window.cgSaid.push(said.textContent);
+            new MutationObserver(record).observe(said, { childList: true, characterData: true, subtree: true });
+            for (const id of ['ownership', 'communication', 'collaboration']) document.getElementById(`cg-rate-${id}-2`).click();
+        }"""
+    )
+    expect(said).to_have_text(f"5 of {len(shown)} rated")
+    assert [text for text in page.evaluate("window.cgSaid") if text] == [f"5 of {len(shown)} rated"]
+
+
+@pytest.mark.browser
+def test_the_comparison_shows_ways_to_grow_beside_each_gap(page: Page, site_url: str, guide: Guide) -> None:
+    _choose(page, site_url, MINE, TARGET)
+    row = page.locator(".cg-plan__compare tbody tr", has_text="Product sense")
+    for way in guide.competencies["product-sense"].levels[2].development:
+        expect(row.locator("td").last).to_contain_text(way)
+    expect(page.locator(".cg-plan__compare tbody tr", has_text="Technical craft").locator("li")).to_have_count(0)
+
+
+@pytest.mark.browser
+def test_the_comparisons_cells_have_room_on_screen_and_paper(page: Page, site_url: str) -> None:
+    _choose(page, site_url, MINE, TARGET)
+    row = page.locator(".cg-plan__compare tbody tr").first
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        padding = row.locator("td").first.evaluate("cell => parseFloat(getComputedStyle(cell).paddingLeft)")
+        assert padding >= 4, f"{media}: a comparison cell has {padding}px of padding"
 
 
 @pytest.mark.browser
@@ -176,10 +238,44 @@ def test_the_agenda_and_the_preparation_worksheet_receive_the_target_and_the_big
 
 
 @pytest.mark.browser
+def test_each_gap_becomes_concrete_requests_and_the_roles_own_come_once(page: Page, site_url: str, guide: Guide) -> None:
+    _choose(page, site_url, MINE, TARGET)
+    page.get_by_role("button", name="Add to my agenda").click()
+    expect(page.get_by_text("Added to your agenda and preparation worksheet")).to_be_visible()
+    page.goto(site_url + "/worksheets/meeting-preparation/")
+    goals = page.get_by_label("My biggest gaps, and what I will ask for").input_value()
+    # A gap: the company's offer first, then the ways to grow into the step expected, three requests at most.
+    ways = guide.competencies["product-sense"].levels[2].development
+    assert (
+        "\n".join(
+            [
+                "- Product sense: from not yet to Level 3",
+                '  Request: ask to join "Customer insights project" (project), contact insights@brightwell.example',
+                *(f"  Request: {way}" for way in ways),
+                "- Strategic thinking: from not yet to Level 3",
+            ]
+        )
+        in goals
+    ), goals
+    assert f"  Request: {guide.competencies['mentoring'].levels[1].development[0]}\n" in goals, goals
+    # The role's development requests, the same whatever the gap, once after the gaps.
+    role_wide = "\n".join(
+        ["- Development requests for Senior Product Manager:", *(f"  Request: {text}" for text in guide.roles[TARGET].development[:3])]
+    )
+    assert role_wide in goals and goals.index(role_wide) > goals.index("- Coaching and mentoring: "), goals
+    requests = [line for line in goals.splitlines() if line.startswith("  Request: ")]
+    assert len(requests) == len(set(requests)), "nothing is asked for twice"
+    items = goals.split("\n- ")[1:]
+    assert all(item.count("\n  Request: ") <= 3 for item in items), goals
+    page.goto(site_url + "/templates/agenda/")
+    expect(page.locator('[data-cg-part="body"]')).to_contain_text(f"Request: {ways[1]}")
+
+
+@pytest.mark.browser
 def test_the_meeting_pack_carries_the_agenda_and_the_follow_up_plan(page: Page, site_url: str) -> None:
     page.goto(site_url + "/templates/agenda/")
     page.get_by_label("Your Name", exact=True).fill("Ada Example")
-    page.get_by_label("Other Topic", exact=True).fill("Conference budget")
+    page.get_by_label("Other Topic (optional)", exact=True).fill("Conference budget")
     page.goto(site_url + "/worksheets/follow-up-plan/")
     page.get_by_label("Action, row 1").fill("Shadow the product trio")
     page.get_by_label("Conversation date").fill("2026-12-03")

@@ -27,7 +27,8 @@ PAGE_KINDS = {
     "worksheets index": "/worksheets/",
     "role worksheet": "/roles/senior-engineer/worksheet/",
 }
-WIDTHS = (360, 768, 1280)
+WIDTHS = (768, 1280)
+"""A tablet and a laptop; a phone's 360 px is tried on every page of the site, below."""
 
 # Elements wider than the screen, other than those that scroll sideways on purpose (a wide map or table in its own scroller).
 OVERFLOWING = """() => {

@@ -10,6 +10,7 @@ import pytest
 from helpers import Site, normalise, sidebar
 
 from macros.model.guide import Guide
+from macros.rendering.views import blank_name
 
 pytestmark = pytest.mark.build
 
@@ -41,9 +42,38 @@ def test_each_placeholder_gets_one_labelled_input(site: Site, guide: Guide) -> N
     for template in guide.templates.values():
         html = site.html(f"/templates/{template.id}/")
         inputs = re.findall(r'<(?:input|textarea) id="(cg-(?:slot|entry)-[^"]+)"[^>]* data-cg-slot-input="([^"]+)"', html)
-        assert sorted(unescape(name) for _, name in inputs) == sorted(template.placeholders)
+        labels = {ident: unescape(re.search(rf'<label for="{ident}">([^<]+)</label>', html).group(1)) for ident, _ in inputs}  # type: ignore[union-attr]
+        assert sorted(labels.values()) == sorted(template.placeholders), "labelled as written"
         for ident, name in inputs:
-            assert f'<label for="{ident}">{name}</label>' in html
+            assert unescape(name) == blank_name(labels[ident]), "filled under its name, without (optional)"
+
+
+def test_the_company_name_is_written_in_not_asked_for(site: Site, guide: Guide) -> None:
+    html = site.html("/templates/meeting-request/")
+    assert f"long-term development here at {guide.company.name}." in site.text("/templates/meeting-request/")
+    assert "Company Name" not in html
+    assert f"here at {guide.company.name}." in parse_qs(urlparse(_mailto(html)).query)["body"][0]
+
+
+def test_an_optional_blank_is_labelled_so_and_left_out_of_the_e_mail_while_empty(site: Site, guide: Guide) -> None:
+    agenda = guide.templates["agenda"]
+    assert "- [Other Topic (optional)]" in agenda.body.splitlines()
+    html = site.html("/templates/agenda/")
+    assert re.search(r'<mark class="cg-placeholder" data-cg-slot="Other Topic" data-cg-optional>\[Other Topic \(optional\)\]</mark>', html)
+    assert re.search(r'<label for="[^"]+">Other Topic \(optional\)</label><input [^>]*data-cg-slot-input="Other Topic"', html)
+    body = parse_qs(urlparse(_mailto(html)).query)["body"][0]
+    assert body == agenda.body.replace("\n- [Other Topic (optional)]", "").replace("\n", "\r\n")
+
+
+def test_a_blank_in_a_question_is_marked_wherever_the_question_is_shown(site: Site, guide: Guide) -> None:
+    question = guide.questions["mgr-stretch-assignment"]
+    assert "[skill]" in question.text
+    mark = '<mark class="cg-placeholder" data-cg-slot="skill">[skill]</mark>'
+    for url in ("/roles/senior-engineer/", "/meeting/topics/"):
+        assert mark in site.html(url), url
+    sheet = site.html("/worksheets/meeting-preparation/")
+    label = r'<label class="cg-answer__label" for="[^"]+">Based on my goal to <mark class="cg-placeholder" data-cg-slot="your goal">'
+    assert re.search(label, sheet), "in a worksheet's label"
 
 
 def test_mailto_link_carries_the_message(site: Site, guide: Guide) -> None:

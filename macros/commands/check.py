@@ -5,7 +5,8 @@ site's root (/prepare/agenda/) must lead to a page of the guide or a file under
 docs/ (the data folder's neighbour); the build also checks every other link
 and anchor once the pages are made. Reviews past their date are warned about,
 and so are opportunities whose last day has passed (the site leaves them out)
-and a guide that would be published at the example company's address.
+and a guide that would be published at the example company's address, and
+questions with a [blank] in them, which employees cannot fill in.
 
 `--format github` (`make check FORMAT=github`) also prints each problem and
 warning as a GitHub Actions annotation, shown on its line in a pull request.
@@ -24,11 +25,13 @@ from mkdocs.utils.yaml import yaml_load
 
 from ..integration.chapter_needs import chapter_problems
 from ..loading import load_guide
-from ..model.errors import DataError
+from ..model.errors import DataError, DataProblem
+from ..model.guide import Guide
 from ..model.health import ended_warnings, overdue_warnings
 from ..model.site_address import example_address_warning, published_address
 from ..pages.catalogue import page_urls
 from ..pages.links import docs_addresses, unknown_search_pages, unresolved_root_links
+from ..rendering.views import question_blanks
 from .github_annotations import annotation
 
 
@@ -52,12 +55,13 @@ def main(argv: list[str] | None = None) -> int:
         if annotate:
             print("\n".join(annotation(str(problem)) for problem in error.problems))
         return 1
-    # Overdue reviews, ended opportunities and the example company's address are reported, but the data is
-    # still valid: they never fail a check or a build.
+    # Overdue reviews, ended opportunities, the example company's address and blanks in questions are
+    # reported, but the data is still valid: they never fail a check or a build.
     today = datetime.date.today()
     address = published_address(guide.company, os.environ.get("SITE_URL"), _configured_address(data_dir.parent / "mkdocs.yml"))
     address_warning = example_address_warning(guide.company, address)
-    for warning in [*([address_warning] if address_warning else []), *overdue_warnings(guide, today), *ended_warnings(guide, today)]:
+    warnings = [*([address_warning] if address_warning else []), *overdue_warnings(guide, today), *ended_warnings(guide, today)]
+    for warning in [*warnings, *question_blank_warnings(guide)]:
         print(warning, file=sys.stderr)
         if annotate:
             print(annotation(str(warning), level="warning"))
@@ -67,6 +71,23 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(guide.banks)} banks, {len(guide.templates)} templates, {len(guide.worksheets)} worksheets"
     )
     return 0
+
+
+def question_blank_warnings(guide: Guide) -> list[DataProblem]:
+    """One warning per question with a [blank]: a question is read, not filled in, so employees cannot fill it.
+
+    (The pages still show it as a blank, with what the reader typed under its name elsewhere.)"""
+    return [
+        DataProblem(
+            question.origin.path,
+            question.origin.line,
+            f"warning: question '{question.id}' has {'the blank' if len(blanks) == 1 else 'the blanks'} {', '.join(blanks)}, "
+            "which employees cannot fill in on a question: reword it so that it needs none "
+            '(e.g. "the skill I most want to develop" instead of "[skill]")',
+        )
+        for question in guide.questions.values()
+        if (blanks := question_blanks(question.text))
+    ]
 
 
 def _configured_address(mkdocs_yml: Path) -> str | None:

@@ -1,12 +1,13 @@
 """Pages without Material's indentation around the content.
 
 Material's templates indent their markup deeply, and a sidebar repeats on
-every page: about a fifth of a role page is spaces after line breaks. Outside
-the page's `<article>` (the theme's header, navigation and footer), and
-outside `<script>`, `<pre>` and `<textarea>`, a line break followed by spaces
-reads exactly as a line break does, so the spaces go. The article, where text
-from the data may keep its line breaks and spaces (a message body), is left as
-it is.
+every page: about a fifth of a role page is spaces after line breaks, and
+another fiftieth blank lines. Outside the page's `<article>` (the theme's
+header, navigation and footer), and outside `<script>`, `<pre>` and
+`<textarea>`, a line break followed by spaces and more line breaks reads
+exactly as one line break does (the theme sets no `white-space: pre` there),
+so only that one is kept. The article, where text from the data may keep its
+line breaks and spaces (a message body), is left as it is.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import re
 
 _KEPT = re.compile(r"<(script|pre|textarea|article)\b")
 """Where an element that keeps its spaces begins; it ends at its first end tag."""
-_INDENT = re.compile(r"\n[ \t]+")
+_INDENT = re.compile(r"\n[ \t\n]+")
+"""Indentation and blank lines: a line break followed by spaces, tabs and more line breaks."""
 
 
 def compact(page_html: str) -> str:

@@ -44,12 +44,14 @@ from ..pages.plan_data import PLAN_DATA_PATH, plan_data_json
 from ..pages.redirects import redirect_page, redirects
 from ..rendering.browser_contract import ASSETS_DIR
 from ..rendering.environment import PACKAGE_TEMPLATES, environment
+from ..rendering.fragments import Once
 from .assets import asset_files, link_assets
 from .brand_theme import set_brand
 from .chapter_macros import chapter_macros
 from .chapter_needs import chapter_problems
 from .compact import compact
 from .finished_page import FinishedPage
+from .garbage import BuildCollector
 from .preview_cache import REUSED_LAYOUT, REUSED_LAYOUT_SOURCE, REUSED_OUTPUT, PreviewCache
 from .preview_problems import problems_panel, stand_in_guide, with_panel
 from .search_index import MaterialSearch
@@ -106,6 +108,9 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         """Site address -> the words employees search for that this page answers (data/search.yml)."""
         self.brand_css: str | None = None
         """The brand's stylesheet of this build (see brand_theme); None when the company sets no colour."""
+        self.collector = BuildCollector()
+        self.layouts: SectionListing | None = None
+        """The theme's parts laid out once for many pages (see theme_patches), for this build."""
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
         """The preview rebuilds when the data changes, or the guide's own templates, stylesheet and scripts:
@@ -128,6 +133,7 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
 
     @event_priority(100)  # before mkdocs-macros reads the macros registered here
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.collector.begin()
         guide = self._load(Path(config.docs_dir))
         self.guide = guide
         config.site_name = guide.company.guide_title
@@ -159,6 +165,7 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         macros.register_macros(
             chapter_macros(guide, self.env, lambda: macros.page.url, data_loaded=loaded, schema_dir=schema_dir, docs_dir=docs_dir)
         )
+        self.collector.settle()  # the data, kept until the build ends
         return config
 
     def _load(self, docs_dir: Path) -> Guide:
@@ -225,6 +232,7 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
                 raise PluginError("The guide's data has problems:\n" + DataError(problems).report())
             self.problems += problems
             print("The guide's data has problems:\n" + DataError(problems).report(), file=sys.stderr, flush=True)
+        self.collector.settle()  # the generated pages, kept until each is written
         return files
 
     @event_priority(-200)  # after every other plugin and hook has seen the page's HTML (they use -100 at the latest)
@@ -237,6 +245,19 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
 
     @event_priority(100)  # before any other plugin sees the page again
     def _take_back_content(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        if isinstance(page, FinishedPage) and not self._indexes_itself(page):
+            page.take_back()
+        return context
+
+    def _indexes_itself(self, page: FinishedPage) -> bool:
+        """Whether the page is indexed from its data (see _index_for_search), so Material's search plugin skips it."""
+        return page.search_sections is not None and self.search is not None and self.search.enabled
+
+    @event_priority(-1)  # after Material's search plugin (0), before the search words (-50) and the preview (-100)
+    def _take_back_indexed(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        """A page indexed from its data gets its HTML back only once Material's search plugin has passed:
+        for every page, that plugin removes `data-search-` attributes from its HTML with a pattern tried at
+        each character (about 4 % of a build), and this HTML has none to remove."""
         if isinstance(page, FinishedPage):
             page.take_back()
         return context
@@ -269,7 +290,7 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
             context[REUSED_OUTPUT] = output  # type: ignore[literal-required]
         return context
 
-    on_page_context = CombinedEvent(_take_back_content, _index_for_search, _add_search_words, _reuse_unchanged)
+    on_page_context = CombinedEvent(_take_back_content, _index_for_search, _take_back_indexed, _add_search_words, _reuse_unchanged)
 
     def _write_compactly(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Write the page without the theme's indentation (see compact), and let go of its HTML:
@@ -305,7 +326,14 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
         the preview's live-reload script, which MkDocs adds as each page is served, differs every time."""
         return page_html if self.serving else with_policy(page_html)
 
+    @event_priority(100)  # before Material's search plugin writes its index (see garbage)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Every page is written: what was kept to lay out many of them goes before the index is written.
+        if self.layouts is not None:
+            self.layouts.release()
+        if self.env is not None and isinstance(once := self.env.globals.get("once"), Once):
+            once.release()
+        self.collector.end()
         if self.preview is not None and self.memo is not None and self.preview.planned:
             # One line a rebuild: the preview's terminal is for the data's problems, not for chatter.
             log.info(
@@ -330,12 +358,16 @@ class CareerGuidePlugin(BasePlugin[CareerGuideConfig]):
                 patching.get_source(env, name)
             except PatchError as error:
                 raise PluginError(str(error)) from None
-        env.globals["career_guide"] = SectionListing(self.config.nav_section_limit)
+        self.layouts = env.globals["career_guide"] = SectionListing(self.config.nav_section_limit)
         env.globals["career_guide_texts"] = TextsOnce()
         if self.preview is not None and self.nav is not None:
             pages = [file.page for file in files.documentation_pages() if file.page is not None]
             self.preview.plan(pages, self.nav, config)
+        self.collector.settle()  # every page read and converted, kept until the build ends
         return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.collector.end()
 
 
 def _macros_plugin(config: MkDocsConfig) -> MacrosPlugin:

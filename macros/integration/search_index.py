@@ -38,6 +38,11 @@ class MaterialSearch:
                     )
                 self._entries = entries
 
+    @property
+    def enabled(self) -> bool:
+        """Whether the site has Material's search index to add to."""
+        return self._entries is not None
+
     def add(self, page: Page, sections: Iterable[SearchSection], boost: float | None) -> None:
         """Index `page` by `sections`, and keep Material from indexing it from its HTML."""
         if self._entries is None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import jinja2
 from markupsafe import Markup, escape
+from mkdocs.utils import normalize_url
 
 if TYPE_CHECKING:
     from mkdocs.structure import StructureItem
@@ -33,11 +34,40 @@ class Edit(NamedTuple):
 
 
 NAV_ITEM = "partials/nav-item.html"
+NAV = "partials/nav.html"
+HEADER = "partials/header.html"
+BASE = "base.html"
+TOC = "partials/toc.html"
 SEARCH = "partials/search.html"
 LANGUAGE = "partials/language.html"
 
 EDITS: Mapping[str, tuple[Edit, ...]] = {
     NAV_ITEM: (
+        Edit(
+            # Every page's sidebar lays out again the same entries: a chapter,
+            # a folded section. An entry that does not hold the page being
+            # read looks the same on every page that links to it by the same
+            # address; SectionListing.entry keeps it for the build. (Both ends
+            # of the macro: the entry's markup is Material's, unchanged.)
+            "lay out once an entry that does not hold the page being read",
+            old="""{% macro render(nav_item, path, level, parent) %}""",
+            new="""{% macro render(nav_item, path, level, parent) %}{% call career_guide.entry(nav_item, path, level, page, features) %}""",
+        ),
+        Edit(
+            "end of the entry laid out once",
+            old="""      <a href="{{ nav_item.url | url }}" class="md-nav__link">
+        {{ render_content(nav_item) }}
+      </a>
+    </li>
+  {% endif %}
+{% endmacro %}""",
+            new="""      <a href="{{ nav_item.url | url }}" class="md-nav__link">
+        {{ render_content(nav_item) }}
+      </a>
+    </li>
+  {% endif %}
+{% endcall %}{% endmacro %}""",
+        ),
         Edit(
             # Material finds a section's index page by looping over all its
             # children, on every page, for every section drawn (even collapsed
@@ -95,6 +125,74 @@ EDITS: Mapping[str, tuple[Edit, ...]] = {
           </ul>""",
         ),
     ),
+    NAV: (
+        Edit(
+            # The repository's link is the same on every page (an address of its own).
+            "lay out the repository's link in the sidebar once",
+            old="""      {% include "partials/source.html" %}""",
+            new="""      {% call career_guide.same_on_every_page("nav-source") %}{% include "partials/source.html" %}{% endcall %}""",
+        ),
+    ),
+    HEADER: (
+        Edit(
+            # The colour switch, the search box and the repository's link are the same on every page.
+            "lay out the header's colour switch, search and repository link once",
+            old="""    {% if config.theme.palette %}
+      {% if not config.theme.palette is mapping %}""",
+            new="""    {% call career_guide.same_on_every_page("header-tools") %}{% if config.theme.palette %}
+      {% if not config.theme.palette is mapping %}""",
+        ),
+        Edit(
+            "end of the header's part laid out once",
+            old="""        {% include "partials/source.html" %}
+      </div>
+    {% endif %}
+  </nav>""",
+            new="""        {% include "partials/source.html" %}
+      </div>
+    {% endif %}{% endcall %}
+  </nav>""",
+        ),
+    ),
+    TOC: (
+        Edit(
+            # A page shows its table of contents twice: in the sidebar, and in the
+            # navigation under its own entry (for small screens). The same both times.
+            "lay out a page's table of contents once for both places it is shown",
+            old="""{% set title = lang.t("toc") %}""",
+            new="""{% call career_guide.same_on_this_page("toc", page) %}{% set title = lang.t("toc") %}""",
+        ),
+        Edit(
+            "end of the table of contents laid out once",
+            old="""    </ul>
+  {% endif %}
+</nav>""",
+            new="""    </ul>
+  {% endif %}
+</nav>{% endcall %}""",
+        ),
+    ),
+    BASE: (
+        Edit(
+            # Material's settings for its scripts differ only by the way to the site's root.
+            "lay out Material's settings once for each way to the site's root",
+            old="""      <script id="__config" type="application/json">""",
+            new="""      {% call career_guide.same_on_every_page(
+          "config", base_url, "assets/javascripts/workers/search.a7633da7.min.js" | url
+      ) -%}
+      <script id="__config" type="application/json">""",
+        ),
+        Edit(
+            "end of Material's settings laid out once",
+            old="""          "version": _.version or none
+        } | tojson -}}
+      </script>""",
+            new="""          "version": _.version or none
+        } | tojson -}}
+      </script>
+      {%- endcall %}""",
+        ),
+    ),
     LANGUAGE: (
         Edit(
             # Material's `t` builds its language's table of about 70 texts
@@ -148,7 +246,7 @@ class Listing(NamedTuple):
 
 
 class SectionListing:
-    """Decides, for the edited nav-item.html, which entries of a navigation section a page lists.
+    """Decides, for the edited nav-item.html, which entries of a navigation section a page lists, and keeps entries laid out.
 
     A section of at most `limit` entries lists them all. A longer one (one with
     an index page to list them instead) lists only the entry that holds the page
@@ -160,6 +258,64 @@ class SectionListing:
         self.limit = limit
         self._positions: dict[int, dict[int, int]] = {}
         self._index_pages: dict[int, StructureItem | None] = {}
+        self._entries: dict[tuple[int, str, int, str], str] = {}
+        self._targets: dict[int, str | None] = {}
+        self._same: dict[tuple[str, ...], str] = {}
+        self._this_page: tuple[tuple[str, int], str] = (("", 0), "")
+        """The last page's part laid out by `same_on_this_page` (only one is kept)."""
+
+    def release(self) -> None:
+        """Forget the parts laid out: every page is written."""
+        self._entries, self._same, self._this_page = {}, {}, (("", 0), "")
+
+    def same_on_every_page(self, *key: str, caller: Callable[[], str]) -> str:
+        """A part of the theme's layout that depends on nothing but `key` (and the site's settings): laid out once a build."""
+        laid_out = self._same.get(key)
+        if laid_out is None:
+            laid_out = self._same[key] = caller()
+        return laid_out
+
+    def same_on_this_page(self, name: str, page: Page | None, *, caller: Callable[[], str]) -> str:
+        """A part of the theme's layout shown twice on `page`, depending only on the page: laid out once."""
+        key = (name, id(page))
+        if self._this_page[0] != key:
+            self._this_page = (key, caller())
+        return self._this_page[1]
+
+    def entry(
+        self, item: StructureItem, path: str, level: int, page: Page | None, features: list[str], *, caller: Callable[[], str]
+    ) -> str:
+        """`item`'s entry in the sidebar of `page`, as Material's macro lays it out (`caller`).
+
+        An entry that does not hold the page is the same on every page, but for the
+        one address it links to (relative to the page): a page, or a folded section
+        (which links to its first page). Such an entry is laid out once for each
+        address it is linked by, and reused. An open section holds the page, and a
+        section is only folded with `navigation.prune` (and not `navigation.sections`,
+        which keeps sections open): anything else is laid out every time, as before.
+        """
+        if page is None or getattr(item, "active", False) or getattr(item, "pages", None):
+            return caller()
+        if getattr(item, "children", None) and ("navigation.prune" not in features or "navigation.sections" in features):
+            return caller()
+        target = self._target(item)
+        if target is None:
+            return caller()
+        key = (id(item), path, level, normalize_url(target, page=page))
+        laid_out = self._entries.get(key)
+        if laid_out is None:
+            laid_out = self._entries[key] = caller()
+        return laid_out
+
+    def _target(self, item: StructureItem) -> str | None:
+        """Where an entry links: its page or link, or a folded section's first page (as Material's render_pruned finds it)."""
+        if id(item) not in self._targets:
+            first = item
+            while children := getattr(first, "children", None):
+                first = children[0]
+            url = getattr(first, "url", None)
+            self._targets[id(item)] = url if isinstance(url, str) else None
+        return self._targets[id(item)]
 
     def index_page(self, section: Section) -> StructureItem | None:
         """The section's index page, as Material's `navigation.indexes` finds it: its first child that is one."""

@@ -74,7 +74,7 @@ def load_guide(data_dir: Path, schema_dir: Path = SCHEMA_DIR, *, docs_dir: Path 
     competencies = catalogue.competencies
     families, roles, skills = records.families(read[CAREER_PATHS].files, records.grades(read[COMPANY].files), problems)
     banks, questions = records.banks(read[QUESTIONS].files, problems)
-    templates = records.templates(read[TEMPLATES].files, problems)
+    templates = records.templates(read[TEMPLATES].files, problems, records.filled_by_the_guide(company))
     worksheets = records.worksheets(read[WORKSHEETS].files, banks, problems)
     opportunities, opportunities_sourced = records.opportunities(read[OPPORTUNITIES].files, problems)
 

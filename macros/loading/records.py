@@ -475,7 +475,26 @@ def banks(files: list[DataFile], problems: Problems) -> tuple[dict[str, Question
     return built, questions_with_source
 
 
-def templates(files: list[DataFile], problems: Problems) -> dict[str, Template]:
+def filled_by_the_guide(company: Company | None) -> dict[str, str]:
+    """The blanks the guide fills itself, by their name in lowercase: [Company Name] is the company's name.
+
+    Written into the text as it is loaded, not left as a blank to fill: the guide is for one company,
+    so no employee would write another name there, and plain text is right everywhere the message
+    goes (the page with or without JavaScript, the copied text, the e-mail link, paper and search).
+    A name that would read as a blank itself ("Acme [EU]") leaves the blank to the reader.
+    """
+    if company is None or PLACEHOLDER.search(company.name):
+        return {}
+    return {"company name": company.name}
+
+
+def _fill(text: str, filled: dict[str, str]) -> str:
+    return PLACEHOLDER.sub(lambda blank: filled.get(blank.group(1).strip().lower(), blank.group(0)), text)
+
+
+def templates(files: list[DataFile], problems: Problems, filled: dict[str, str] | None = None) -> dict[str, Template]:
+    """The templates, with the blanks the guide fills itself (`filled_by_the_guide`) written in."""
+    filled = filled or {}
     built = {}
     for file, data in _unique_files(files, "template", problems):
         subject = data.get("subject")
@@ -490,8 +509,8 @@ def templates(files: list[DataFile], problems: Problems) -> dict[str, Template]:
             title=data["title"],
             kind=kind,
             when=data["when"],
-            subject=subject,
-            body=data["body"].strip("\n"),
+            subject=_fill(subject, filled) if subject else subject,
+            body=_fill(data["body"].strip("\n"), filled),
             origin=_origin(file, data),
             stage=data.get("stage"),
             review=_review(file, data, problems),

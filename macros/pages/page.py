@@ -10,7 +10,8 @@ from typing import Any, NamedTuple
 from ..model.guide import Origin
 from .search_sections import SearchSection
 
-_ID = re.compile(r'\sid="([^"]+)"')
+_ID = re.compile(r'id="([^"]+)"')
+"""An id attribute, after a space (see _ids): a pattern starting with the space is tried at every character."""
 _LINK = re.compile(r'<(?:a\s[^>]*?href|img\s[^>]*?src)="([^"]*)"')
 
 
@@ -59,7 +60,7 @@ class GeneratedPage(NamedTuple):
         """The page whose HTML is `html`, with the ids and links found in it."""
         # Ids and links recur from page to page (every role page has the same
         # headings): one copy of each string serves them all.
-        anchors = frozenset(map(sys.intern, _ID.findall(html)))
+        anchors = frozenset(map(sys.intern, _ids(html)))
         links = tuple(map(sys.intern, dict.fromkeys(_LINK.findall(html))))
         return cls(src_uri, html.encode("utf-8"), toc, title, origin, anchors, links, in_nav, search_boost, search)
 
@@ -74,3 +75,8 @@ class GeneratedPage(NamedTuple):
         if self.search_boost is not None:
             meta["search"] = {"boost": self.search_boost}
         return meta
+
+
+def _ids(html: str) -> list[str]:
+    """Every `id="..."` attribute's value in `html` (not `data-...-id="..."`: an attribute follows white space)."""
+    return [found[1] for found in _ID.finditer(html) if found.start() > 0 and html[found.start() - 1].isspace()]

@@ -1,11 +1,12 @@
 """The data the plan page works on, written once per build as one compact JSON file.
 
-Roles (title, family, track, level, skills as step ranks, moves, and what the
-role states of each competency where it does), competencies (name, area, the
-names of their scale's steps and what each looks like in general, "" where
-nothing is written), families, and the opportunities the company offers
-(what each develops, whom it is for, how to apply, and its entry on
-/opportunities/). A role's statements are what it expects:
+Roles (title, family, track, level, skills as step ranks, moves, the
+development requests an employee can make on the way to the role, and what
+the role states of each competency where it does), competencies (name, area,
+the names of their scale's steps and what each looks like in general, "" where
+nothing is written, and the ways to grow into a step where written), families,
+and the opportunities the company offers (what each develops, whom it is for,
+how to apply, and its entry on /opportunities/). A role's statements are what it expects:
 rating oneself against the role shows them before the general text. Texts are
 plain: the page shows them as text, never as HTML; several statements of one
 competency are one per line. The file grows with the data and nothing else;
@@ -52,8 +53,9 @@ def plan_data(guide: Guide, today: datetime.date | None = None) -> dict[str, Any
                 "url": role_url(role.id),
                 "skills": dict(role.skills),
                 "moves": [[kind, target] for kind, target in role.moves],
-                "development": bool(role.development),
             }
+            if role.development:  # what to ask for on the way to the role: "Add to my agenda" writes it as requests
+                roles[role.id]["development"] = [_plain(text) for text in role.development]
             statements = {
                 competency_id: "\n".join(_plain(text) for text in expectation.texts)
                 for competency_id, expectation in role.expectations.items()
@@ -61,16 +63,23 @@ def plan_data(guide: Guide, today: datetime.date | None = None) -> dict[str, Any
             }
             if statements:  # only where the role has some: the file stays small for data without them
                 roles[role.id]["statements"] = statements
-    competencies = {
-        competency.id: {
+    competencies: dict[str, dict[str, Any]] = {}
+    for competency in guide.competencies.values():
+        competencies[competency.id] = {
             "name": competency.name,
             "area": guide.areas[competency.area_id].name if competency.area_id else None,
             "url": competency_url(competency.id),
             "steps": [step.name for step in competency.scale.steps],
             "levels": [_plain(competency.level_text(step.rank)) for step in competency.scale.steps],
         }
-        for competency in guide.competencies.values()
-    }
+        # The ways to grow into each step, by the step's rank, for the gaps a plan shows; only the steps that have some.
+        ways = {
+            str(rank): [_plain(text) for text in level.development]
+            for rank, level in enumerate(competency.levels, start=1)
+            if level.development
+        }
+        if ways:
+            competencies[competency.id]["development"] = ways
     # Questions that help explore a competency, for the gaps the reader takes into the conversation;
     # a manager's questions (for a plan shared with them) also by the families and roles they fit.
     questions = [

@@ -16,6 +16,7 @@ and its address.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable, Mapping
@@ -58,8 +59,11 @@ _KEPT_TAGS = frozenset({"p", "ul", "ol", "li", "code", "pre"})
 """The tags Material keeps in search results; links and emphasis become their text."""
 
 
+@functools.lru_cache(maxsize=4096)
 def _prose_text(value: str) -> str:
-    """Prose from the data as search text: its sanitised HTML with only the kept tags."""
+    """Prose from the data as search text: its sanitised HTML with only the kept tags.
+
+    Cached, as `prose` is: the same texts (what a step looks like, general questions) are on many pages."""
     return _TAG.sub(lambda tag: f"<{tag[1]}{tag[2]}>" if tag[2] in _KEPT_TAGS else "", prose(value))
 
 

@@ -16,7 +16,8 @@ class Attribute(StrEnum):
     """The data attributes the script reads."""
 
     TEMPLATE = "data-cg-template"  # a message template page; value: the template's id
-    SLOT = "data-cg-slot"  # a [Placeholder] in the message; value: its name
+    SLOT = "data-cg-slot"  # a [Placeholder] in a message or a question; value: its name
+    OPTIONAL = "data-cg-optional"  # a [Placeholder (optional)]: not asked for, and its line left out of what is sent while empty
     SLOT_INPUT = "data-cg-slot-input"  # the input that fills a placeholder; value: its name
     PART = "data-cg-part"  # a part of a message to copy; value: a Part
     MAILTO = "data-cg-mailto"  # the "Open in your e-mail app" link, refreshed as people type
@@ -39,6 +40,8 @@ class Attribute(StrEnum):
     ENTRY_ROW = "data-cg-entry-row"  # the inputs of one entry; value: its number
     INDENT = "data-cg-indent"  # a blank whose answer takes several lines; value: the spaces its next lines start with
     PLAN_PART = "data-cg-plan-part"  # where the plan script writes; value: a PlanPart
+    PLAN_RATING = "data-cg-plan-rating"  # a role worksheet's "Where I am now", shown from My plan's rating; value: the competency's ids
+    PLAN_STEPS = "data-cg-plan-steps"  # beside PLAN_RATING: the names of the competency's steps, lowest first, as JSON
 
 
 class Action(StrEnum):
@@ -66,6 +69,8 @@ class PlanPart(StrEnum):
     """The parts of the plan page that `data-cg-plan-part` marks."""
 
     SHARED = "shared"  # a plan someone shared as a link, shown read-only
+    PROGRESS = "progress"  # how many competencies are rated, shown
+    PROGRESS_SAID = "progress-said"  # the same, said politely once the reader pauses
     RATING = "rating"
     COMPARE = "compare"
     MANAGER = "manager"  # a shared plan's questions for the manager
@@ -95,6 +100,11 @@ class Export(StrEnum):
 PLAN_BLANKS = ("Career Interests", "Development Goals")
 """The blanks "Add to my agenda" fills in every template that has them: the role I am curious
 about, and my biggest gaps with the questions that explore them."""
+
+CONVERSATION_DATE = "Meeting Date"
+"""The blank that holds the date of the conversation (yyyy-mm-dd from a worksheet's date field, or as typed
+into a template): one value, shared by every worksheet's "Conversation date", the agenda and the check-in
+reminder. guide.js declares the same name."""
 
 STORAGE_PREFIX = "career-guide:"
 """Every key the script keeps in the browser's storage starts with this."""

@@ -32,10 +32,13 @@ from .markup import prose, prose_inline
 from .views import (
     KIND_LABELS,
     PERSON_FIELDS,
+    blank_name,
     entry_lists,
+    is_optional,
     mailto,
     message_lines,
     multiline_blanks,
+    prose_blanks,
     question_groups,
     split_placeholders,
     track_columns,
@@ -62,6 +65,9 @@ def environment(custom_dir: Path | None = None) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # One environment serves one build (a preview's rebuild makes a new one):
+        # a template is not looked for on disk again each time a page uses it.
+        auto_reload=False,
         # Compiled templates are kept in the system's temporary folder, keyed by
         # each template's source: a build does not compile them again, about
         # 60 ms at any size of data, and an edited template is compiled anew.
@@ -72,6 +78,8 @@ def environment(custom_dir: Path | None = None) -> jinja2.Environment:
         prose_inline=_safe(prose_inline),
         slug=lambda value: slugify(value, "-"),
     )
+    # "[Other Topic (optional)]" is a blank readers may leave empty.
+    env.tests["optional_blank"] = is_optional
     env.globals.update(
         href=fragments.href,
         heading=fragments.heading,
@@ -93,6 +101,8 @@ def environment(custom_dir: Path | None = None) -> jinja2.Environment:
         question_groups=question_groups,
         track_columns=track_columns,
         split_placeholders=split_placeholders,
+        prose_blanks=prose_blanks,
+        blank_name=blank_name,
         message_lines=message_lines,
         entry_lists=entry_lists,
         multiline_blanks=multiline_blanks,

@@ -89,6 +89,10 @@ class Once:
     def __init__(self) -> None:
         self._made: dict[str, Any] = {}
 
+    def release(self) -> None:
+        """Forget the fragments made: every page is made."""
+        self._made = {}
+
     def __call__(self, key: str, *, caller: Callable[[], Any]) -> Any:
         if key not in self._made:
             self._made[key] = caller()

@@ -8,6 +8,7 @@ MkDocs turns into the page's table of contents.
 
 from __future__ import annotations
 
+import functools
 import html
 from typing import Any, cast
 
@@ -23,7 +24,7 @@ class PageHeadings:
 
     def add(self, level: int, text: str) -> str:
         """Record a heading of `text` at `level`; its unique id."""
-        ident = unique(slugify(text, "-"), self._ids)
+        ident = unique(_slug(text), self._ids)
         name = html.escape(text, quote=False)
         self._flat.append({"level": level, "id": ident, "name": name, "html": name, "data-toc-label": ""})
         return ident
@@ -37,3 +38,9 @@ class PageHeadings:
         """The headings nested by level, as Markdown's `toc_tokens`."""
         flat: list[Any] = [dict(token) for token in self._flat]  # nesting adds children in place
         return cast("list[dict[str, Any]]", nest_toc_tokens(flat))
+
+
+@functools.lru_cache(maxsize=4096)
+def _slug(text: str) -> str:
+    """A heading's slug, as Markdown's `toc` makes it: the same headings recur on every page of a kind."""
+    return slugify(text, "-")

@@ -7,11 +7,15 @@ Each function takes model objects and returns plain values; the templates in
 from __future__ import annotations
 
 import datetime
+import functools
+import html
 import re
 from collections.abc import Iterable
 from itertools import groupby
 from typing import NamedTuple
 from urllib.parse import quote
+
+from markupsafe import Markup
 
 from ..model.guide import (
     LIST_LINE,
@@ -31,18 +35,21 @@ from ..model.guide import (
     is_list_line,
 )
 from ..model.urls import opportunity_anchor
+from .browser_contract import CONVERSATION_DATE
+from .markup import prose_inline
 
 KIND_LABELS = {"email": "E-mail", "chat": "Chat message", "agenda": "Agenda"}
 """How each kind of message template is named on pages."""
 
 PERSON_FIELDS = (
-    # key, label, input type, the template placeholder it shares its value with (none: the sheet's own)
+    # key, label, input type, the template placeholder it shares its value with
     ("name", "Your name", "text", "Your Name"),
     ("manager", "Your manager", "text", "Manager's Name"),
-    ("date", "Conversation date", "date", None),
+    ("date", "Conversation date", "date", CONVERSATION_DATE),
 )
-"""The name, manager and date fields at the top of every worksheet. A date belongs to its sheet:
-the preparation and the follow-up are on different days, and one must not overwrite the other."""
+"""The name, manager and date fields at the top of every worksheet. Each is typed once: the date is
+that of the one conversation every sheet prepares or follows up, shared with the agenda's
+[Meeting Date] and counted from by the check-in reminder."""
 
 
 class QuestionGroup(NamedTuple):
@@ -54,11 +61,15 @@ class QuestionGroup(NamedTuple):
 
 
 def question_groups(questions: Iterable[Question]) -> list[QuestionGroup]:
-    """Questions in the order written, grouped by runs of the same topic, numbered across groups."""
+    """Questions grouped by topic, each topic where its first question is and its questions in the order
+    written, numbered across groups. A page often lists questions of several banks (a role page: the
+    general ones, then its family's): one topic in two places would give the page two headings of one name."""
+    by_topic: dict[str | None, list[Question]] = {}
+    for question in questions:
+        by_topic.setdefault(question.topic, []).append(question)
     groups = []
     number = 1
-    for topic, run in groupby(questions, key=lambda question: question.topic):
-        items = list(run)
+    for topic, items in by_topic.items():
         groups.append(QuestionGroup(topic, number, items))
         number += len(items)
     return groups
@@ -71,6 +82,8 @@ class TextPiece(NamedTuple):
     slot: str | None = None
     indent: int | None = None
     """For a blank that takes several lines: the spaces its next lines start with, to stay under its item."""
+    optional: bool = False
+    """A blank readers may leave empty ("[Other Topic (optional)]"): then left out of what is sent."""
 
 
 class MessageLine(NamedTuple):
@@ -87,10 +100,25 @@ class EntryList(NamedTuple):
     line: str
     """The line as written, without its bullet: what each entry says."""
     blanks: tuple[str, ...]
+    """Its blanks as written ("Other Topic (optional)"); `blank_name` gives the name each is kept under."""
 
 
 _SHORT_BLANK = re.compile(r"\b(name|date)\b", re.IGNORECASE)
 """Names and dates fit on one line, wherever their blank is."""
+
+
+_OPTIONAL = re.compile(r"\s*\(optional\)\s*$", re.IGNORECASE)
+"""How HR marks a blank that may be left empty: "[Other Topic (optional)]"."""
+
+
+def blank_name(written: str) -> str:
+    """The name a blank is filled and kept under: "Other Topic" for "[Other Topic (optional)]"."""
+    return _OPTIONAL.sub("", written) or written
+
+
+def is_optional(written: str) -> bool:
+    """Whether readers may leave the blank `written` ("Other Topic (optional)") empty."""
+    return blank_name(written) != written
 
 
 def split_placeholders(value: str) -> list[TextPiece]:
@@ -98,10 +126,44 @@ def split_placeholders(value: str) -> list[TextPiece]:
     pieces, start = [], 0
     for match in PLACEHOLDER.finditer(value):
         pieces.append(TextPiece(value[start : match.start()]))
-        pieces.append(TextPiece(match.group(0), match.group(1)))
+        pieces.append(TextPiece(match.group(0), blank_name(match.group(1)), optional=is_optional(match.group(1))))
         start = match.end()
     pieces.append(TextPiece(value[start:]))
     return pieces
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _prose_pieces(value: str) -> tuple[TextPiece, ...]:
+    rendered = prose_inline(value)
+    if "[" not in rendered:
+        return (TextPiece(Markup(rendered)),)
+    pieces: list[TextPiece] = []
+    # Only the text between tags: brackets left there are not Markdown (a link's are gone by now).
+    for part in _TAG.split(rendered):
+        start = 0
+        for match in PLACEHOLDER.finditer("" if part.startswith("<") else part):
+            name = html.unescape(match.group(1))
+            pieces += [TextPiece(Markup(part[start : match.start()])), TextPiece(f"[{name}]", blank_name(name), optional=is_optional(name))]
+            start = match.end()
+        pieces.append(TextPiece(Markup(part[start:])))
+    return tuple(pieces)
+
+
+def prose_blanks(value: str) -> list[TextPiece]:
+    """Prose for inside a sentence (a question), as safe HTML, with each [blank] in it a piece of its own.
+
+    A question cannot be filled in, but its blank can show what the reader filled in elsewhere
+    under the same name; `make check` asks HR to reword such questions all the same.
+    """
+    return list(_prose_pieces(value))
+
+
+def question_blanks(text: str) -> list[str]:
+    """The blanks written in a question's text, as shown (links and other Markdown are not blanks)."""
+    return [piece.text for piece in _prose_pieces(text) if piece.slot]
 
 
 def message_lines(value: str, kind: str) -> list[MessageLine]:
@@ -134,12 +196,8 @@ def _ends_line(rest: list[TextPiece]) -> bool:
 def entry_lists(template: Template) -> list[EntryList]:
     """The list lines of the template's body, in order."""
     return [
-        EntryList(
-            entry,
-            LIST_LINE.sub("", line, count=1),
-            tuple(piece.slot for piece in pieces if piece.slot),
-        )
-        for line, (pieces, entry) in zip(template.body.split("\n"), message_lines(template.body, template.kind), strict=True)
+        EntryList(entry, LIST_LINE.sub("", line, count=1), tuple(match.group(1) for match in PLACEHOLDER.finditer(line)))
+        for line, (_, entry) in zip(template.body.split("\n"), message_lines(template.body, template.kind), strict=True)
         if entry
     ]
 
@@ -154,11 +212,30 @@ def multiline_blanks(template: Template) -> set[str]:
     }
 
 
+_LEFT_OUT = "\0"
+_ONLY_LEFT_OUT = re.compile(r"[\s\-*•]*(?:\d+[.)])?\s*")
+"""What else a line may hold to be left out with its empty optional blanks: a list's bullet or number."""
+
+
+def without_empty_optional(value: str) -> str:
+    """`value` as sent with its optional blanks empty: a line holding nothing else (but list
+    punctuation) is left out, and elsewhere the blank is. The twin of guide-core.js's withoutEmptyOptional."""
+    lines = []
+    for line in value.split("\n"):
+        marked = "".join(_LEFT_OUT if piece.optional else piece.text for piece in split_placeholders(line))
+        if _LEFT_OUT not in marked:
+            lines.append(line)
+        elif not _ONLY_LEFT_OUT.fullmatch(marked.replace(_LEFT_OUT, "")):
+            lines.append(re.sub(f" ?{_LEFT_OUT}", "", marked).rstrip())
+    return "\n".join(lines)
+
+
 def mailto(template: Template) -> str:
     """A mailto: link for the template as written; the page's script refreshes it as people type."""
     # RFC 6068: line breaks in a mailto body are CRLF, and everything is percent-encoded.
-    body = template.body.replace("\n", "\r\n")
-    return f"mailto:?subject={quote(template.subject or template.title, safe='')}&body={quote(body, safe='')}"
+    body = without_empty_optional(template.body).replace("\n", "\r\n")
+    subject = without_empty_optional(template.subject or template.title)
+    return f"mailto:?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
 
 
 class MatrixCell(NamedTuple):

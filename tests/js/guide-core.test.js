@@ -293,3 +293,107 @@ test("a manager's questions fit the plan: general ones, the target's family or r
     ["General", "About craft", "For eng"],
   );
 });
+
+/* ---------- one conversation date ---------- */
+
+test("a date typed in words is read as the date a date field holds, and anything else as no date", () => {
+  for (const written of ["2026-12-10", "10 December 2026", "Thursday 10 December 2026", "Thu, 10 Dec 2026", "December 10, 2026", "10th Dec. 2026"]) {
+    assert.equal(core.isoDate(written), "2026-12-10", written);
+  }
+  for (const written of ["next Tuesday", "10/12/2026", "2026-02-30", "31 Febtember 2026", "", null, "Someday 10 December 2026"]) {
+    assert.equal(core.isoDate(written), "", String(written));
+  }
+  assert.equal(core.longDate("2026-12-10"), "Thursday 10 December 2026");
+  assert.equal(core.longDate("2027-01-31", { weekday: false, year: false }), "31 January");
+  assert.equal(core.readableDate("2026-12-10"), "Thursday 10 December 2026", "a date field's value reads as a date");
+  assert.equal(core.readableDate("after lunch on Friday"), "after lunch on Friday", "words stay as typed");
+  assert.equal(core.isoDate(core.longDate("2027-03-15")), "2027-03-15", "what the guide shows reads back");
+});
+
+function oldBrowser(values) {
+  const backend = memoryStorage();
+  backend.setItem(`${P}format`, JSON.stringify({ version: 1 }));
+  for (const [key, value] of Object.entries(values)) backend.setItem(`${P}${key}`, JSON.stringify(value));
+  return { backend, store: core.createStore(backend) };
+}
+
+const MIGRATION = { dateBlank: "meeting date", dateField: "date" };
+
+test("the dates each worksheet kept become the one shared date, the latest of them, once", () => {
+  const { store } = oldBrowser({
+    "worksheet:meeting-preparation": { date: "2026-11-02", name: "Ada" },
+    "worksheet:follow-up-plan": { date: "2026-11-20" },
+    "worksheet:role-senior": { date: "not a date" },
+    placeholders: { "your name": "Ada" },
+  });
+  assert.deepEqual(core.migrateStorage(store, MIGRATION), { ok: true });
+  assert.equal(store.read(`${P}placeholders`)["meeting date"], "2026-11-20");
+  assert.equal(store.read(`${P}placeholders`)["your name"], "Ada");
+  assert.equal(store.read(`${P}worksheet:meeting-preparation`).date, "2026-11-02", "the sheet's own answer is left as it was");
+  assert.equal(store.read(`${P}format`).version, core.STORAGE_VERSION);
+
+  // Once: a shared date emptied later is not taken back from the sheets.
+  store.write(`${P}placeholders`, { "your name": "Ada" });
+  core.migrateStorage(store, MIGRATION);
+  assert.equal(store.read(`${P}placeholders`)["meeting date"], undefined);
+});
+
+test("a shared date is never replaced by a worksheet's older one", () => {
+  const { store } = oldBrowser({
+    "worksheet:follow-up-plan": { date: "2026-11-20" },
+    placeholders: { "meeting date": "10 December 2026" },
+  });
+  core.migrateStorage(store, MIGRATION);
+  assert.equal(store.read(`${P}placeholders`)["meeting date"], "10 December 2026");
+});
+
+test("a new browser has nothing to migrate, and one whose storage is off is tried again later", () => {
+  const empty = memoryStorage();
+  assert.deepEqual(core.migrateStorage(core.createStore(empty), MIGRATION), { ok: true });
+  assert.equal(empty.items.size, 0, "nothing is written for a reader who has kept nothing");
+
+  const full = memoryStorage({ quota: 120 });
+  full.setItem(`${P}format`, JSON.stringify({ version: 1 }));
+  full.setItem(`${P}worksheet:a`, JSON.stringify({ date: "2026-11-20" }));
+  assert.equal(core.migrateStorage(core.createStore(full), MIGRATION).reason, "full");
+  assert.equal(JSON.parse(full.getItem(`${P}format`)).version, 1, "the version stays until the date is shared");
+});
+
+/* ---------- the check-in ---------- */
+
+test("a check-in never falls on a weekend: it moves to the Monday after, and says so", () => {
+  assert.deepEqual(core.checkInDay("2026-12-03", 6), { date: "2027-01-14", movedFrom: null });
+  assert.deepEqual(core.checkInDay("2027-01-31", 6), { date: "2027-03-15", movedFrom: "Sunday" });
+  assert.deepEqual(core.checkInDay("2027-01-30", 1), { date: "2027-02-08", movedFrom: "Saturday" });
+  const { date, movedFrom } = core.checkInDay("2027-01-31", 6);
+  assert.equal(
+    core.checkInSentence({ checkIn: date, movedFrom, weeks: 6, conversation: "2027-01-31", today: "2027-01-02" }),
+    "Your check-in is on Monday 15 March 2027, 6 weeks after your conversation on 31 January (moved from Sunday to the next working day).",
+  );
+  assert.equal(
+    core.checkInSentence({ checkIn: "2027-01-14", movedFrom: null, weeks: 6, conversation: "2026-12-03", today: "2027-01-02" }),
+    "Your check-in is on Thursday 14 January 2027, 6 weeks after your conversation on 3 December 2026.",
+    "the conversation's year is said when it is not the check-in's",
+  );
+  assert.equal(
+    core.checkInSentence({ checkIn: "2027-01-14", movedFrom: null, weeks: 1, conversation: "", today: "2027-01-07" }),
+    "Your check-in is on Thursday 14 January 2027, 1 week from today, 7 January (no conversation date is filled in).",
+  );
+});
+
+/* ---------- optional blanks ---------- */
+
+test("an optional blank left empty is left out of what is sent, with its line when that is all the line holds", () => {
+  const empty = core.LEFT_OUT;
+  assert.equal(core.withoutEmptyOptional(`Also on my mind:\n- ${empty}\nThank you`), "Also on my mind:\nThank you");
+  assert.equal(core.withoutEmptyOptional(`Topics:\n  * ${empty}\n  2. ${empty}\n- ${empty} and more`), "Topics:\n- and more");
+  assert.equal(core.withoutEmptyOptional(`My phone: ${empty}\nBye`), "My phone:\nBye", "elsewhere only the blank is left out");
+  assert.equal(core.withoutEmptyOptional("- [Other Topic]\n\nBye"), "- [Other Topic]\n\nBye", "nothing else changes");
+});
+
+test("a blank in a question's text shows what was typed under its name, or stays in brackets", () => {
+  const shared = core.dict([["skill", "public speaking"], ["meeting date", "2026-12-10"]]);
+  assert.equal(core.fillBlanks("Could I practise [Skill] before [Meeting Date]?", shared), "Could I practise public speaking before Thursday 10 December 2026?");
+  assert.equal(core.fillBlanks("More responsibility in [specific area]?", shared), "More responsibility in [specific area]?");
+  assert.equal(core.fillBlanks("[constructor] and [__proto__]", shared), "[constructor] and [__proto__]", "only the reader's own names");
+});

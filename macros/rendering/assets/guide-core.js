@@ -20,7 +20,7 @@
   "use strict";
 
   const PREFIX = "career-guide:";
-  const STORAGE_VERSION = 1;
+  const STORAGE_VERSION = 2; // 2: one conversation date, shared by every worksheet (see migrateStorage)
   const PLAN_FORMAT = "career-guide-plan/1";
   const UNSURE = "unsure";
   const ROUTE_LIMIT = 3;
@@ -279,6 +279,127 @@
     return "this browser does not let the guide keep anything (storage is switched off, or this is a private window)";
   }
 
+  /* ---------- what older versions kept, brought up to date once ---------- */
+
+  /* Version 1 kept a "Conversation date" on each worksheet; version 2 keeps one, shared as the blank
+     `dateBlank` (its name in lowercase). Once, when the shared date is empty, it takes the sheets' own
+     date, the latest if they differ (the conversation itself, not the day someone began preparing):
+     an older sheet's date never replaces a shared one. Returns the result of the last write; on a
+     failure the version stays, and the next page tries again. */
+  function migrateStorage(store, { dateBlank, dateField }) {
+    const keys = store.keys();
+    if (!keys.length) return { ok: true };
+    const formatKey = `${PREFIX}format`;
+    const version = keys.includes(formatKey) ? store.read(formatKey).version : 1;
+    if (version >= 2) return { ok: true };
+    const sharedKey = `${PREFIX}placeholders`;
+    const shared = store.read(sharedKey);
+    if (!own(shared, dateBlank)) {
+      const dates = keys
+        .filter((key) => key.startsWith(`${PREFIX}worksheet:`))
+        .map((key) => isoDate(own(store.read(key), dateField) || ""))
+        .filter(Boolean)
+        .sort();
+      if (dates.length) {
+        shared[dateBlank] = dates[dates.length - 1];
+        const kept = store.write(sharedKey, shared);
+        if (!kept.ok) return kept;
+      }
+    }
+    return store.write(formatKey, { version: STORAGE_VERSION });
+  }
+
+  /* ---------- dates: kept as yyyy-mm-dd, shown in words ---------- */
+
+  const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+  const utcDay = (iso) => new Date(`${iso}T00:00:00Z`);
+  const isoOf = (day) => day.toISOString().slice(0, 10);
+
+  function validDate(year, month, day) {
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return year >= 1000 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+      ? isoOf(date)
+      : "";
+  }
+
+  // "Dec", "Sept" or "December": a name's first three letters or more.
+  const abbreviates = (word, name) => word.length >= 3 && name.toLowerCase().startsWith(word.toLowerCase());
+  const monthNumber = (word) => MONTHS.findIndex((month) => abbreviates(word, month)) + 1;
+
+  /* A date as a date field holds it (yyyy-mm-dd), from what someone typed: 2026-12-10, "10 December 2026",
+     "Thursday 10 Dec 2026", "December 10, 2026". Anything else ("next Tuesday", 10/12/2026, which reads
+     two ways) is not a date: "". */
+  function isoDate(text) {
+    const value = String(text || "").trim();
+    let match = value.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+    if (match) return validDate(Number(match[1]), Number(match[2]), Number(match[3]));
+    // A day of the week before the date says nothing more: "Thursday, 10 December 2026".
+    const isWeekday = (word) => DAYS.some((name) => abbreviates(word, name));
+    const words = value.replace(/^([a-z]+)\.?,?\s+(?=\d|[a-z]+\.?\s+\d)/i, (whole, word) => (isWeekday(word) ? "" : whole));
+    match = words.match(/^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})$/i);
+    if (match && monthNumber(match[2])) return validDate(Number(match[3]), monthNumber(match[2]), Number(match[1]));
+    match = words.match(/^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i);
+    if (match && monthNumber(match[1])) return validDate(Number(match[3]), monthNumber(match[1]), Number(match[2]));
+    return "";
+  }
+
+  // "Thursday 10 December 2026"; `year: false` leaves the year out ("10 December").
+  function longDate(iso, { weekday = true, year = true } = {}) {
+    const day = utcDay(iso);
+    const words = `${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]}${year ? ` ${day.getUTCFullYear()}` : ""}`;
+    return weekday ? `${DAYS[day.getUTCDay()]} ${words}` : words;
+  }
+
+  // What a blank shows: a date kept as yyyy-mm-dd in words, anything else as typed.
+  const readableDate = (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value || "") && isoDate(value) ? longDate(value) : value);
+
+  /* The check-in, `weeks` after the conversation of `conversation` (yyyy-mm-dd): a Saturday or Sunday
+     moves to the Monday after. { date, movedFrom } names the weekend day it moved from, if it did. */
+  function checkInDay(conversation, weeks) {
+    const day = utcDay(conversation);
+    day.setUTCDate(day.getUTCDate() + 7 * weeks);
+    const weekday = day.getUTCDay();
+    if (weekday !== 0 && weekday !== 6) return { date: isoOf(day), movedFrom: null };
+    day.setUTCDate(day.getUTCDate() + (weekday === 6 ? 2 : 1));
+    return { date: isoOf(day), movedFrom: DAYS[weekday] };
+  }
+
+  /* What the reminder says it made: "Your check-in is on Monday 15 March 2027, 6 weeks after your
+     conversation on 31 January (moved from Sunday to the next working day)." `conversation` is
+     empty when the weeks were counted from `today`. */
+  function checkInSentence({ checkIn, movedFrom, weeks, conversation, today }) {
+    const span = `${weeks} week${weeks === 1 ? "" : "s"}`;
+    const from = utcDay(conversation || today);
+    const sameYear = from.getUTCFullYear() === utcDay(checkIn).getUTCFullYear();
+    const start = longDate(conversation || today, { weekday: false, year: !sameYear });
+    const after = conversation ? `after your conversation on ${start}` : `from today, ${start} (no conversation date is filled in)`;
+    const moved = movedFrom ? ` (moved from ${movedFrom} to the next working day)` : "";
+    return `Your check-in is on ${longDate(checkIn)}, ${span} ${after}${moved}.`;
+  }
+
+  /* A question's text (plain, as the plan's data file has it) with each [blank] showing what was typed
+     under its name (`shared`: names in lowercase to texts), or left in brackets. For plan.js, whose
+     questions are not marked up as the pages' are. */
+  const fillBlanks = (text, shared) =>
+    text.replace(/\[([^[\]\n]{1,80})\]/g, (blank, name) => readableDate(own(shared, name.trim().toLowerCase()) || "") || blank);
+
+  /* ---------- optional blanks: left out of what is sent while empty ---------- */
+
+  // Stands for an optional blank left empty in a message's text, until withoutEmptyOptional takes it out.
+  const LEFT_OUT = "\u0000";
+
+  /* The text of a message as sent: a line whose only words were optional blanks left empty (a list's
+     "- " aside) is left out whole; elsewhere only the blank is. The twin of views.without_empty_optional. */
+  function withoutEmptyOptional(text) {
+    return text
+      .split("\n")
+      .filter((line) => !line.includes(LEFT_OUT) || !/^[\s\-*•]*(?:\d+[.)])?\s*$/.test(line.split(LEFT_OUT).join("")))
+      .map((line) => (line.includes(LEFT_OUT) ? line.replace(/ ?\u0000/g, "").trimEnd() : line))
+      .join("\n");
+  }
+
   /* ---------- plans against the guide's data ---------- */
 
   const currentId = (data, kind, id) => own(own(data.renamed, kind), id) || id;
@@ -455,6 +576,36 @@
       ? `ask about the open ${entry.title} role${entry.contact ? ` (contact ${entry.contact})` : ""}`
       : `ask to join "${entry.title}" (${entry.kind})${entry.contact ? `, contact ${entry.contact}` : ""}`;
 
+  // The ways to grow into step `rank` of a competency, as the data file has them (only for the steps that have some).
+  const waysToGrow = (data, competencyId, rank) => {
+    const ways = own(own(own(data.competencies, competencyId), "development"), String(rank));
+    return Array.isArray(ways) ? ways : [];
+  };
+
+  /* The requests "Add to my agenda" writes for the gaps `rows` ({ id, expected }, biggest first) on the
+     way to role `targetId`: for each gap at most `perGap`, the company's offers first, then the
+     competency's ways to grow at the expected step; then, once, the role's own development requests,
+     which are the same whatever the gap. A request already written is not written again. */
+  function gapRequests(data, rows, targetId, { perGap = 3, offers = 2, forRole = 3 } = {}) {
+    const written = new Set();
+    const pick = (candidates, limit) => {
+      const picked = [];
+      for (const text of candidates) {
+        if (picked.length >= limit) break;
+        if (written.has(text)) continue;
+        written.add(text);
+        picked.push(text);
+      }
+      return picked;
+    };
+    const gaps = rows.map((row) => ({
+      id: row.id,
+      requests: pick([...offersFor(data, row.id, targetId).slice(0, offers).map(requestFor), ...waysToGrow(data, row.id, row.expected)], perGap),
+    }));
+    const target = own(data.roles, targetId);
+    return { gaps, role: pick(target && Array.isArray(target.development) ? target.development : [], forRole) };
+  }
+
   /* The questions a manager asks that fit this plan: those for everyone, those for the target's
      family or role, and those about a competency with a gap, in the data's order. */
   function managerQuestions(data, plan, gapIds) {
@@ -517,6 +668,15 @@
     kindOf,
     checkPlan,
     checkTexts,
+    migrateStorage,
+    isoDate,
+    longDate,
+    readableDate,
+    fillBlanks,
+    checkInDay,
+    checkInSentence,
+    LEFT_OUT,
+    withoutEmptyOptional,
     emptyPlan,
     isEmptyPlan,
     createStore,
@@ -530,6 +690,8 @@
     mergeAdded,
     offersFor,
     requestFor,
+    waysToGrow,
+    gapRequests,
     managerQuestions,
     shortestRoutes,
   });

@@ -19,6 +19,10 @@
   const core = window.careerGuideCore; // guide-core.js: the storage layer and the checks, as plain functions
   const { PREFIX, dict, own } = core;
   const SHARED_KEY = `${PREFIX}placeholders`; // values of [Placeholders], shared by every page
+  // The blank holding the conversation's date (browser_contract.CONVERSATION_DATE): every worksheet's
+  // "Conversation date" (its field DATE_FIELD) and the agenda's [Meeting Date] are this one value.
+  const CONVERSATION_DATE = "Meeting Date";
+  const DATE_FIELD = "date";
   const CONFIRM_MS = 2500;
 
   /* ---------- storage: one checked layer; a bad value is set aside and said once ---------- */
@@ -157,9 +161,18 @@
     return values;
   }
 
+  const isOptional = (mark) => mark.hasAttribute("data-cg-optional");
+
+  // The text of a part as it is sent: an optional blank left empty is left out, with its line if that is all it holds.
   function messageText(template, part) {
     const element = template.querySelector(`[data-cg-part="${part}"]`);
-    return element ? element.textContent : "";
+    if (!element) return "";
+    const values = templateValues(template);
+    const copy = element.cloneNode(true);
+    copy.querySelectorAll("[data-cg-slot]").forEach((mark) => {
+      if (isOptional(mark) && !values[mark.dataset.cgSlot]) mark.textContent = core.LEFT_OUT;
+    });
+    return core.withoutEmptyOptional(copy.textContent);
   }
 
   function mailtoHref(template) {
@@ -264,14 +277,18 @@
     });
   }
 
+  // An empty blank shows its name in brackets, as written: "[Other Topic (optional)]".
+  const emptyMark = (mark) => `[${mark.dataset.cgSlot.split("#")[0]}${isOptional(mark) ? " (optional)" : ""}]`;
+
   function renderTemplate(template) {
     const values = templateValues(template);
     showEntries(template);
     template.querySelectorAll("[data-cg-slot]").forEach((mark) => {
-      let value = values[mark.dataset.cgSlot];
+      // A date kept from a date field (yyyy-mm-dd) reads as a date: "Thursday 10 December 2026".
+      let value = core.readableDate(values[mark.dataset.cgSlot]);
       // An answer of several lines stays under its agenda item.
       if (value && mark.dataset.cgIndent) value = value.replace(/\n/g, `\n${" ".repeat(Number(mark.dataset.cgIndent))}`);
-      mark.textContent = value || blankLabel(mark.dataset.cgSlot).replace(/ \(entry \d+\)$/, "");
+      mark.textContent = value || emptyMark(mark);
       mark.classList.toggle("cg-placeholder--filled", Boolean(value));
     });
     const link = template.querySelector("[data-cg-mailto]");
@@ -287,7 +304,7 @@
     });
     template.querySelectorAll("[data-cg-slot-input]").forEach((input) => {
       const remembered = own(shared, sharedName(input.dataset.cgSlotInput));
-      if (remembered && !input.value) input.value = remembered;
+      if (remembered && !input.value) input.value = core.readableDate(remembered);
       grow(input);
     });
     renderTemplate(template);
@@ -311,12 +328,29 @@
     if (!copied) throw new Error("copy refused");
   }
 
-  // The blanks of `part` (or the whole message) that are still empty, each named once.
+  // The blanks of `part` (or the whole message) that are still empty, each named once; an optional one is not missing.
   function emptyBlanks(template, part) {
     const values = templateValues(template);
     const scope = part ? template.querySelector(`[data-cg-part="${part}"]`) : template;
-    const names = [...scope.querySelectorAll("[data-cg-slot]")].map((mark) => mark.dataset.cgSlot).filter((name) => !values[name]);
+    const names = [...scope.querySelectorAll("[data-cg-slot]")]
+      .filter((mark) => !isOptional(mark))
+      .map((mark) => mark.dataset.cgSlot)
+      .filter((name) => !values[name]);
     return [...new Set(names)].map(blankLabel);
+  }
+
+  /* A blank in a question (outside any message) cannot be filled in where it is: it shows what
+     was typed under the same name elsewhere, or stays in brackets. */
+  function fillQuestionBlanks() {
+    const shared = store.read(SHARED_KEY);
+    content()
+      .querySelectorAll("[data-cg-slot]")
+      .forEach((mark) => {
+        if (mark.closest("[data-cg-template]")) return;
+        const value = core.readableDate(own(shared, sharedName(mark.dataset.cgSlot)) || "");
+        mark.textContent = value || emptyMark(mark);
+        mark.classList.toggle("cg-placeholder--filled", Boolean(value));
+      });
   }
 
   // Before copying or opening the e-mail app with blanks still in brackets, say
@@ -411,7 +445,12 @@
       const key = field.dataset.cgField;
       // A shared answer (name, manager, what the plan adds) is the latest one given anywhere.
       const sharedValue = field.dataset.cgShared && own(shared, sharedName(field.dataset.cgShared));
-      if (sharedValue) field.value = sharedValue;
+      if (field.dataset.cgShared === CONVERSATION_DATE) {
+        // The one conversation date, even when emptied elsewhere: the sheet's own copy is only what it was when
+        // last saved (older sheets' own dates became the shared one once, see core.migrateStorage). A date
+        // typed into a template as words it cannot read ("next Tuesday") leaves the field empty.
+        field.value = core.isoDate(sharedValue || "");
+      } else if (sharedValue) field.value = sharedValue;
       else if (own(saved, key) !== undefined) field.value = own(saved, key);
       grow(field);
     });
@@ -424,7 +463,7 @@
     addSavedRows(saved, box);
     box.querySelectorAll("[data-cg-field]").forEach((field) => {
       field.value = own(saved, field.dataset.cgField) || "";
-      if (field.dataset.cgField === CHECK_IN && field.value) field.value = longDate(field.value);
+      if (field.dataset.cgField === CHECK_IN && field.value) field.value = core.longDate(field.value);
       field.readOnly = true;
       grow(field);
     });
@@ -433,7 +472,8 @@
   function saveWorksheet(toolbar) {
     const answers = store.read(worksheetKey(toolbar));
     worksheetFields().forEach((field) => {
-      if (field.value) answers[field.dataset.cgField] = field.value;
+      // The page's own value (a rating My plan shows in an empty field) is not an answer until the reader changes it.
+      if (field.value && field.value !== field.defaultValue) answers[field.dataset.cgField] = field.value;
       else delete answers[field.dataset.cgField];
     });
     return store.write(worksheetKey(toolbar), answers);
@@ -540,9 +580,9 @@
   }
   const icsDate = (date) => date.toISOString().slice(0, 10).replace(/-/g, "");
 
-  function reminderCalendar(title, conversationDate, weeks, pageUrl) {
-    const start = new Date(`${conversationDate}T00:00:00Z`);
-    start.setUTCDate(start.getUTCDate() + 7 * weeks);
+  // An all-day event on `checkIn` (yyyy-mm-dd), with a reminder on the morning.
+  function reminderCalendar(title, checkIn, description) {
+    const start = new Date(`${checkIn}T00:00:00Z`);
     const end = new Date(start);
     end.setUTCDate(end.getUTCDate() + 1);
     const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
@@ -558,7 +598,7 @@
       `DTSTART;VALUE=DATE:${icsDate(start)}`,
       `DTEND;VALUE=DATE:${icsDate(end)}`,
       `SUMMARY:${icsText(title)}`,
-      `DESCRIPTION:${icsText(`Progress check-in, ${weeks} weeks after the career development conversation of ${conversationDate}. Bring your follow-up plan: ${pageUrl}`)}`,
+      `DESCRIPTION:${icsText(description)}`,
       "TRANSP:TRANSPARENT",
       "BEGIN:VALARM",
       "ACTION:DISPLAY",
@@ -572,35 +612,37 @@
   }
 
   const CHECK_IN = "check-in"; // the reminder's date, kept with the worksheet's answers
-  const longDate = (iso) =>
-    new Date(`${iso}T12:00:00Z`).toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const CALENDAR_FILE = "career-check-in.ics";
 
   function showReminderMade(reminder) {
     const made = own(store.read(`${PREFIX}worksheet:${reminder.dataset.cgReminderFor}`), CHECK_IN);
     const status = reminder.querySelector('[role="status"]');
-    if (made && !status.textContent) status.textContent = `Your check-in reminder is in your calendar for ${longDate(made)}.`;
+    if (made && core.isoDate(made) && !status.textContent)
+      status.textContent = `Your check-in is on ${core.longDate(made)}. It is in the calendar file you downloaded, ${CALENDAR_FILE}.`;
   }
 
   function downloadReminder(button) {
     const reminder = button.closest("[data-cg-reminder]");
     const key = `${PREFIX}worksheet:${reminder.dataset.cgReminderFor}`;
-    // The conversation's date: on the worksheet when this is its page, else as kept with its answers, else today.
-    const onPage = content().querySelector(`[data-cg-worksheet="${CSS.escape(reminder.dataset.cgReminderFor)}"]`);
-    const dateField = onPage && content().querySelector('[data-cg-field="date"]');
-    const conversation = (dateField && dateField.value) || own(store.read(key), "date");
+    // The conversation's date: the one shared by every worksheet (on this page, its date field),
+    // else as the follow-up sheet kept it before dates were shared, else none: counted from today.
+    const dateField = content().querySelector(`[data-cg-field="${DATE_FIELD}"]`);
+    const conversation =
+      core.isoDate(dateField ? dateField.value : "") ||
+      core.isoDate(own(store.read(SHARED_KEY), sharedName(CONVERSATION_DATE)) || "") ||
+      core.isoDate(own(store.read(key), DATE_FIELD) || "");
     const weeks = Math.min(52, Math.max(1, parseInt(reminder.querySelector("input").value, 10) || 1));
-    const today = new Date();
-    const date = conversation || new Date(today.getTime() - today.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-    const day = new Date(`${date}T00:00:00Z`);
-    day.setUTCDate(day.getUTCDate() + 7 * weeks);
-    const checkIn = day.toISOString().slice(0, 10);
+    const now = new Date();
+    const today = new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+    const { date: checkIn, movedFrom } = core.checkInDay(conversation || today, weeks);
+    const sentence = core.checkInSentence({ checkIn, movedFrom, weeks, conversation, today });
     const url = location.href.split("#")[0];
-    download("career-check-in.ics", reminderCalendar(reminder.dataset.cgReminder, date, weeks, url), "text/calendar;charset=utf-8");
+    const description = `Progress check-in on your career development plan. ${sentence} Bring your follow-up plan: ${url}`;
+    download(CALENDAR_FILE, reminderCalendar(reminder.dataset.cgReminder, checkIn, description), "text/calendar;charset=utf-8");
     const kept = store.write(key, { ...store.read(key), [CHECK_IN]: checkIn });
-    const from = conversation ? `the conversation of ${longDate(date)}` : "today (no conversation date is filled in)";
+    const open = `open it to add "${reminder.dataset.cgReminder}" to your calendar.`;
     reminder.querySelector('[role="status"]').textContent =
-      `Created "${reminder.dataset.cgReminder}" for ${longDate(checkIn)}, ${weeks} weeks after ${from}. ` +
-      "Open career-check-in.ics (in your downloads) to add it to your calendar." +
+      `${sentence} It is in the calendar file you downloaded, ${CALENDAR_FILE}: ${open}` +
       (kept.ok ? "" : ` The guide could not note the date: ${core.writeFailure(kept)}.`);
   }
 
@@ -614,14 +656,16 @@
       const kept = rememberShared(target.dataset.cgSlotInput, target.value.trim());
       grow(target);
       renderTemplate(template);
+      fillQuestionBlanks();
       if (!kept.ok) reportUnkept(template, kept, "What you type here");
     } else if (target.matches("[data-cg-field]")) {
       const toolbar = content().querySelector("[data-cg-worksheet]");
       let kept = { ok: true };
       if (target.dataset.cgShared) {
         kept = rememberShared(target.dataset.cgShared, target.value.trim());
-        // A message on the same page (a role worksheet's agenda) shows the name as it is typed.
+        // A message on the same page (a role worksheet's agenda) shows the name or date as it is typed.
         content().querySelectorAll("[data-cg-template]").forEach(renderTemplate);
+        fillQuestionBlanks();
       }
       grow(target);
       if (toolbar && kept.ok) kept = saveWorksheet(toolbar);
@@ -705,6 +749,7 @@
     showEditorLinks();
     content().querySelectorAll("[data-cg-template]").forEach(setUpTemplate);
     content().querySelectorAll("[data-cg-worksheet]").forEach(setUpWorksheet);
+    fillQuestionBlanks();
     content().querySelectorAll("[data-cg-reminder]").forEach(showReminderMade);
     content().querySelectorAll("[data-cg-answers-of]").forEach(showAnswersOf);
   }
@@ -713,5 +758,8 @@
   window.careerGuide = { store, rememberShared, onEveryPage, copyText, unkeptMessage };
 
   store.checkAll();
+  // What an older version kept, brought up to date once. A write that fails here (storage full or off)
+  // is tried again on the next page, and said where the person next types.
+  core.migrateStorage(store, { dateBlank: sharedName(CONVERSATION_DATE), dateField: DATE_FIELD });
   onEveryPage(setUpPage);
 })();

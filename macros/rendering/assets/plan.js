@@ -5,7 +5,8 @@
  * competencies, moves) and works out, for the role the reader holds and one
  * they are curious about: a self-rating against the competencies, the gaps
  * between the two, and the shortest routes over the moves in the data
- * (guide-core.js, checked against macros/model/routes.py).
+ * (guide-core.js, checked against macros/model/routes.py). On a role's
+ * worksheet, it shows the ratings given here in the empty "Where I am now".
  *
  * The reader's plan is kept in this browser only, through guide.js's storage
  * layer, keyed by ids from the data, never by position. A link carries a plan
@@ -28,6 +29,8 @@
   // The blanks of every template and worksheet that the plan's "About me" fills, and those "Add to my agenda" fills.
   const NAME_BLANKS = { name: "Your Name", manager: "Manager's Name" };
   const AGENDA_BLANKS = { interests: "Career Interests", goals: "Development Goals" };
+  // How long the reader pauses before the count of ratings is said: arrow keys through the levels change it at every press.
+  const SAY_AFTER_MS = 1000;
 
   /* ---------- the plan ---------- */
 
@@ -108,6 +111,8 @@
         else announce(`Could not undo: ${core.writeFailure(restored)}.`, control, { sticky: true });
       }),
     );
+    // The button may take a line of its own: the whole answer stays in sight.
+    if (control) status.scrollIntoView({ block: "nearest" });
   }
 
   /* A question asked in the page, next to where the person acted: `choices` are [label, action]
@@ -192,10 +197,36 @@
     box.append(actions, element("p", "", { class: "cg-status", role: "status", "aria-live": "polite" }));
   }
 
+  // What the plan's role expects of a competency (or else the role of interest): the level to rate oneself against.
+  function expectation(plan, id) {
+    for (const roleId of [plan.role, plan.target]) {
+      const rank = role(roleId) && own(role(roleId).skills, id);
+      if (rank) return `${roleName(roleId)} expects ${stepName(id, rank)}`;
+    }
+    return "";
+  }
+
+  // How many of the competencies shown are rated ("Not sure" is an answer too), shown at once.
+  function renderProgress(plan, ids) {
+    const rated = ids.filter((id) => own(plan.ratings, id) !== undefined).length;
+    part("progress").textContent = ids.length ? `${rated} of ${ids.length} rated` : "";
+  }
+
+  // The count said politely, once the reader pauses, and then taken away like any other status.
+  function sayProgress() {
+    const said = part("progress-said");
+    clearTimeout(said.cgTimer);
+    said.cgTimer = setTimeout(() => {
+      said.textContent = part("progress").textContent;
+      said.cgTimer = setTimeout(() => said.replaceChildren(), 10000);
+    }, SAY_AFTER_MS);
+  }
+
   function renderRating(plan) {
     const box = part("rating");
     box.replaceChildren();
     const ids = competenciesOf(plan);
+    renderProgress(plan, ids);
     if (!ids.length) {
       box.append(element("p", shared ? "This plan names no role." : "Choose your role to rate yourself against its competencies."));
       return;
@@ -207,6 +238,11 @@
       const legend = element("legend");
       legend.append(siteLink(skill.url, skill.name));
       set.append(legend);
+      const expected = expectation(plan, id);
+      if (expected) {
+        set.append(element("p", expected, { class: "cg-plan__expected", id: `cg-expected-${id}` }));
+        set.setAttribute("aria-describedby", `cg-expected-${id}`);
+      }
       const choices = [...skill.steps.map((step, index) => [index + 1, step, skill.levels[index]]), [UNSURE, "Not sure", ""]];
       for (const [value, step, text] of choices) {
         const inputId = `cg-rate-${id}-${value}`;
@@ -241,16 +277,26 @@
     box.append(element("p", `${roleName(plan.role)} (or ${rater}, where given) against what ${target.title} expects, biggest gaps first.`));
     const table = element("table", "", { class: "cg-plan__compare" });
     const head = element("tr");
-    for (const title of ["Competency", shared ? "Where they are" : "Where I am", `${target.title} expects`, "Gap"]) head.append(element("th", title, { scope: "col" }));
+    const rows = gaps(plan);
+    // Beside each gap, the first ways to grow into the expected step, where the competency writes some.
+    const ways = (row) => (row.gap > 0 ? core.waysToGrow(data, row.id, row.expected).slice(0, 2) : []);
+    const gapTitle = rows.some((row) => ways(row).length) ? "Gap, and ways to grow" : "Gap";
+    for (const title of ["Competency", shared ? "Where they are" : "Where I am", `${target.title} expects`, gapTitle]) head.append(element("th", title, { scope: "col" }));
     table.append(element("thead"), element("tbody"));
     table.tHead.append(head);
-    for (const row of gaps(plan)) {
+    for (const row of rows) {
       const tr = element("tr");
       const name = element("th", "", { scope: "row" });
       name.append(siteLink(competency(row.id).url, competency(row.id).name));
       const where = row.unsure ? "Not sure" : `${stepName(row.id, row.current)}${row.rated ? (shared ? " (their rating)" : " (my rating)") : ""}`;
       const gap = row.gap > 0 ? `${row.gap} level${row.gap > 1 ? "s" : ""} to grow` : "None";
-      tr.append(name, element("td", where), element("td", stepName(row.id, row.expected)), element("td", gap));
+      const gapCell = element("td", gap);
+      if (ways(row).length) {
+        const list = element("ul", "", { class: "cg-plan__grow" });
+        for (const way of ways(row)) list.append(element("li", way));
+        gapCell.append(list);
+      }
+      tr.append(name, element("td", where), element("td", stepName(row.id, row.expected)), gapCell);
       table.tBodies[0].append(tr);
     }
     box.append(table);
@@ -416,11 +462,13 @@
     if (!(target instanceof HTMLElement) || !root() || !root().contains(target) || !data || shared) return;
     if (target.matches("[data-cg-plan-field]")) {
       update({ [target.dataset.cgPlanField]: target.value.trim() }, target);
+      if (target.tagName === "SELECT") sayProgress(); // another role: other competencies to rate
     } else if (target.matches('input[type="radio"][name^="cg-rate-"]')) {
       const plan = ownPlan();
       plan.ratings[target.name.slice("cg-rate-".length)] = target.value === UNSURE ? UNSURE : Number.parseInt(target.value, 10);
       update({ ratings: plan.ratings }, target);
       document.getElementById(target.id)?.focus();
+      sayProgress();
     } else if (target.matches('[data-cg-action="import-plan"]')) {
       importPlan(target);
     }
@@ -480,15 +528,21 @@
     );
     const step = (row, rank) => (rank ? stepName(row.id, rank) : "not yet");
     // One line for each gap and each question: the agenda and the worksheet take answers of several lines.
-    // Each gap, then the concrete requests the company's offers let the employee make for it.
-    const requests = (row) => core.offersFor(data, row.id, plan.target).slice(0, 2).map((entry) => `  Request: ${core.requestFor(entry)}`);
-    const goals = biggest.length
-      ? [
-          `To grow towards ${target.title}:`,
-          ...biggest.flatMap((row) => [`- ${competency(row.id).name}: from ${step(row, row.current)} to ${step(row, row.expected)}`, ...requests(row)]),
-        ]
-      : [`To keep growing towards ${target.title}.`];
-    const questions = asked.length ? ["Questions for you:", ...asked.map((question) => `- ${question.text}`)] : [];
+    // Each gap, then the concrete requests the employee can make for it (the company's offers, then the
+    // competency's ways to grow); then, once, the requests the role itself lists, whatever the gap.
+    const requested = core.gapRequests(data, biggest, plan.target);
+    const request = (text) => `  Request: ${text}`;
+    const goals = [
+      biggest.length ? `To grow towards ${target.title}:` : `To keep growing towards ${target.title}.`,
+      ...biggest.flatMap((row, index) => [
+        `- ${competency(row.id).name}: from ${step(row, row.current)} to ${step(row, row.expected)}`,
+        ...requested.gaps[index].requests.map(request),
+      ]),
+      ...(requested.role.length ? [`- Development requests for ${target.title}:`, ...requested.role.map(request)] : []),
+    ];
+    // A blank inside a question ("[skill]") takes what the reader wrote under that name elsewhere.
+    const written = guide().store.read(`${core.PREFIX}placeholders`);
+    const questions = asked.length ? ["Questions for you:", ...asked.map((question) => `- ${core.fillBlanks(question.text, written)}`)] : [];
     const additions = [
       [AGENDA_BLANKS.interests, `${target.title} (${own(data.families, target.family).name})`],
       [AGENDA_BLANKS.goals, [...goals, ...questions].join("\n")],
@@ -583,7 +637,37 @@
     }
   });
 
+  /* ---------- a role's worksheet: where I am now, as rated in My plan ---------- */
+
+  /* An empty "Where I am now" shows the rating given in My plan, whatever role the plan is for: a
+     rating describes the reader, not a role. It is the page's own value (its default), so it prints
+     and downloads with the answers, yet guide.js keeps it as an answer only once the reader changes
+     it, and never puts it over what they typed: a later rating in the plan shows on the next visit. */
+  function suggestRatings() {
+    const fields = [...document.querySelectorAll("[data-cg-plan-rating]")];
+    if (!fields.length) return;
+    // The page's competencies as the data file would give them, so that the plan is read as on its own
+    // page: ratings kept under a competency's old id followed, and ratings outside its scale left out.
+    const steps = (field) => JSON.parse(field.dataset.cgPlanSteps);
+    const idOf = (field) => field.dataset.cgPlanRating.split(" ")[0];
+    const known = { roles: core.dict(), competencies: core.dict(), renamed: { competencies: core.dict() } };
+    for (const field of fields) {
+      const [id, ...before] = field.dataset.cgPlanRating.split(" ");
+      known.competencies[id] = { steps: steps(field) };
+      for (const old of before) known.renamed.competencies[old] = id;
+    }
+    const { ratings } = core.planAgainstData(guide().store.read(planKey), known).plan;
+    for (const field of fields) {
+      const rating = own(ratings, idOf(field));
+      if (rating === undefined || field.value) continue;
+      field.defaultValue = `${rating === UNSURE ? "Not sure" : steps(field)[rating - 1]} (from My plan)`;
+      field.value = field.defaultValue;
+      field.classList.remove("cg-empty");
+    }
+  }
+
   async function setUp() {
+    suggestRatings();
     const box = root();
     if (!box) return;
     try {
