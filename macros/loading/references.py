@@ -7,7 +7,7 @@ broken file defines is left to that file's own problem (see Problems.all).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..model.guide import IMPLICIT_SCALE, Competency, Family, Opportunity, Origin, Question, Role
 from .problems import Problems, line_of, suggest
@@ -132,24 +132,29 @@ def _filters(families: list[Family], competencies: dict[str, Competency]) -> tup
     )
 
 
+def _check_named(by: str, path: str, source: Any, filters: tuple[tuple[str, set[str], str, str, str], ...], problems: Problems) -> None:
+    """Each id that a record (`by`, written in `source`) names in the fields of `filters` exists, or is a problem at its line."""
+    for field, known, kind, noun, fix in filters:
+        for index, ident in enumerate(source.get(field, ())):
+            if ident not in known:
+                problems.add_dangling(
+                    kind,
+                    ident,
+                    path,
+                    line_of(source[field], index),
+                    f"{by}: {noun} '{ident}' does not exist{suggest(ident, known)}: {fix}",
+                    noun=noun,
+                    by=by,
+                )
+
+
 def check_question_filters(
     questions: list[Sourced[Question]], families: list[Family], competencies: dict[str, Competency], problems: Problems
 ) -> None:
     """A question limited to some families or roles, or about some competencies, names ones that exist."""
     filters = _filters(families, competencies)
     for question, source in questions:
-        for field, known, kind, noun, fix in filters:
-            for index, ident in enumerate(getattr(question, field)):
-                if ident not in known:
-                    problems.add_dangling(
-                        kind,
-                        ident,
-                        question.origin.path,
-                        line_of(source[field], index),
-                        f"question '{question.id}': {noun} '{ident}' does not exist{suggest(ident, known)}: {fix}",
-                        noun=noun,
-                        by=f"question '{question.id}'",
-                    )
+        _check_named(f"question '{question.id}'", question.origin.path, source, filters, problems)
 
 
 def check_opportunities(
@@ -160,18 +165,7 @@ def check_opportunities(
     role_ids = filters[1][1]
     for opportunity, source in opportunities:
         by = f"opportunity '{opportunity.id}'"
-        for field, known, kind, noun, fix in filters:
-            for index, ident in enumerate(source.get(field, ())):
-                if ident not in known:
-                    problems.add_dangling(
-                        kind,
-                        ident,
-                        opportunity.origin.path,
-                        line_of(source[field], index),
-                        f"{by}: {noun} '{ident}' does not exist{suggest(ident, known)}: {fix}",
-                        noun=noun,
-                        by=by,
-                    )
+        _check_named(by, opportunity.origin.path, source, filters, problems)
         if opportunity.role is not None and opportunity.role not in role_ids:
             problems.add_dangling(
                 "career_paths",

@@ -540,16 +540,15 @@
       ]),
       ...(requested.role.length ? [`- Development requests for ${target.title}:`, ...requested.role.map(request)] : []),
     ];
+    const store = guide().store;
+    const blanks = store.read(`${core.PREFIX}placeholders`);
     // A blank inside a question ("[skill]") takes what the reader wrote under that name elsewhere.
-    const written = guide().store.read(`${core.PREFIX}placeholders`);
-    const questions = asked.length ? ["Questions for you:", ...asked.map((question) => `- ${core.fillBlanks(question.text, written)}`)] : [];
+    const questions = asked.length ? ["Questions for you:", ...asked.map((question) => `- ${core.fillBlanks(question.text, blanks)}`)] : [];
     const additions = [
       [AGENDA_BLANKS.interests, `${target.title} (${own(data.families, target.family).name})`],
       [AGENDA_BLANKS.goals, [...goals, ...questions].join("\n")],
     ];
-    const store = guide().store;
     const before = store.snapshot([`${core.PREFIX}placeholders`, `${core.PREFIX}added`]);
-    const blanks = store.read(`${core.PREFIX}placeholders`);
     const added = store.read(`${core.PREFIX}added`);
     for (const [blank, lines] of additions) {
       const key = blank.toLowerCase();
