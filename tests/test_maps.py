@@ -5,18 +5,26 @@ and a map wider than its box says that it scrolls."""
 from __future__ import annotations
 
 import math
+import shutil
+import sys
 from collections.abc import Iterator
 from itertools import combinations, pairwise
+from pathlib import Path
+from random import Random
 from typing import Any
 
 import pytest
-from helpers import FIXTURES
+from helpers import FIXTURES, PROJECT
 from playwright.sync_api import Browser, Page, expect
 
 from macros.loading import load_guide
 from macros.model.guide import Guide
-from macros.rendering.career_map import CareerMap, career_map
+from macros.rendering.career_map import NODE_HEIGHT, NODE_WIDTH, CareerMap, Edge, career_map, contact, touching
+from macros.rendering.career_map import Segment as MapSegment
 from macros.rendering.environment import environment, render
+
+sys.path.insert(0, str(PROJECT / "bench"))  # the benchmark's way of making a larger company
+from generate import scale_data
 
 MAPS = ("/paths/", "/paths/engineering/")
 
@@ -208,6 +216,66 @@ def test_no_line_of_a_map_joins_another(fixture: str) -> None:
     joined = {map.caption: _joined_lines(map) for map in maps}
     assert all(len(map.edges) for map in maps[-1:]), "the test data has moves"
     assert joined == {map.caption: [] for map in maps}
+
+
+@pytest.mark.unit
+def test_no_line_of_a_large_company_map_joins_another(tmp_path: Path) -> None:
+    """Six interleaved copies of the test company (as the benchmark makes them): lateral moves that cross
+    much of the map, gaps crowded with lanes, and a first layout whose gaps are too narrow for them."""
+    data = shutil.copytree(FIXTURES / "brightwell" / "data", tmp_path / "data")
+    scale_data(data, 6)
+    guide = load_guide(data)
+    map = career_map(guide, list(guide.families), caption="All families")
+    assert len(map.edges) == 6 * 34
+    assert _joined_lines(map) == []
+    boxes = {node.role.id: node for node in map.nodes}
+    through = [
+        edge.ends for edge in map.edges if any(_passes_through(edge.points, box) for role, box in boxes.items() if role not in edge.ends)
+    ]
+    assert through == []
+
+
+def _passes_through(points: list[Point], box: Any) -> bool:
+    """Whether a line passes through the inside of a box, sampled every pixel along it."""
+    for (x1, y1), (x2, y2) in pairwise(points):
+        if max(x1, x2) < box.x or min(x1, x2) > box.x + NODE_WIDTH or max(y1, y2) < box.y or min(y1, y2) > box.y + NODE_HEIGHT:
+            continue
+        steps = max(1, int(math.dist((x1, y1), (x2, y2))))
+        for step in range(steps + 1):
+            x, y = x1 + (x2 - x1) * step / steps, y1 + (y2 - y1) * step / steps
+            if box.x + 1 < x < box.x + NODE_WIDTH - 1 and box.y + 1 < y < box.y + NODE_HEIGHT - 1:
+                return True
+    return False
+
+
+@pytest.mark.unit
+def test_the_lines_found_touching_are_those_any_two_segments_would_show() -> None:
+    """The map's index of lines against a comparison of every segment with every other, on random lines
+    snapped to a coarse grid so that many run along, end on or cross one another at every angle."""
+    random = Random(7)
+
+    def point() -> tuple[float, float]:
+        return random.randrange(0, 600, 6) * 1.0, random.randrange(0, 400, 6) * 1.0
+
+    edges = []
+    for number in range(160):
+        start = point()
+        points = [start]
+        for _ in range(random.choice((1, 2, 3))):
+            x, y = points[-1]
+            shape = random.random()
+            # Level, upright, or any slant: a bent line of the map is level and upright.
+            points.append((point()[0], y) if shape < 0.4 else (x, point()[1]) if shape < 0.8 else point())
+        edges.append(Edge("next", points, (f"from-{number}", f"to-{number}")))
+
+    def touch(one: Edge, other: Edge) -> bool:
+        return any(contact(MapSegment(*a, *b), MapSegment(*c, *d)) for a, b in pairwise(one.points) for c, d in pairwise(other.points))
+
+    expected = {(one, other) for one, other in combinations(range(len(edges)), 2) if touch(edges[one], edges[other])}
+    assert len(expected) > 100, "the random lines touch often"
+    assert {(one, other) for one, other, _ in touching(edges, {})} == expected
+    asked = set(range(0, len(edges), 3))
+    assert {(one, other) for one, other, _ in touching(edges, {}, among=asked)} == {pair for pair in expected if set(pair) & asked}
 
 
 # ---------- column headings ----------

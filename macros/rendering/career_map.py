@@ -22,10 +22,11 @@ may cross, at an angle, as roads do.
 
 from __future__ import annotations
 
+import heapq
 import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -191,11 +192,14 @@ class _Boxes:
         """Whether the line through `points` passes through a box other than those of `ends`."""
         for (x1, y1), (x2, y2) in pairwise(points):
             for y, row in self.rows.items():
-                if y + NODE_HEIGHT < min(y1, y2) or y > max(y1, y2):
+                # Only the part of the segment level with the row can meet its boxes: a long slanting
+                # line is compared with the few boxes it passes, not every box between its ends.
+                span = _x_span(Segment(x1, y1, x2, y2), y, y + NODE_HEIGHT)
+                if span is None:
                     continue
                 xs = self.starts[y]
-                first = bisect_left(xs, min(x1, x2) - NODE_WIDTH)
-                last = bisect_right(xs, max(x1, x2))
+                first = bisect_left(xs, span[0] - NODE_WIDTH)
+                last = bisect_right(xs, span[1])
                 if any(node.role.id not in ends and _crosses(x1, y1, x2, y2, node) for node in row[first:last]):
                     return True
         return False
@@ -317,17 +321,17 @@ class _Channels:
 def _lanes(intervals: list[tuple[float, float, int]]) -> dict[int, int]:
     """Lane numbers for lines along one gap, each line given by where it runs (from, to) and its move:
     lines whose runs overlap, or come near, get different lanes (the fewest: by start, first free lane)."""
-    lane_ends: list[float] = []
     lanes: dict[int, int] = {}
+    busy: list[tuple[float, int]] = []
+    """Lanes in use, by where their last line ends."""
+    free: list[int] = []
+    """Lanes whose last line ends before the runs still to place begin (they begin ever further on)."""
     for start, end, index in sorted(intervals):
-        for lane, last in enumerate(lane_ends):
-            if start > last + 2 * LANE:
-                lane_ends[lane] = end
-                lanes[index] = lane
-                break
-        else:
-            lanes[index] = len(lane_ends)
-            lane_ends.append(end)
+        while busy and start > busy[0][0] + 2 * LANE:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        lane = heapq.heappop(free) if free else len(busy) + len(free)
+        lanes[index] = lane
+        heapq.heappush(busy, (end, lane))
     return lanes
 
 
@@ -500,10 +504,12 @@ def contact(one: Segment, other: Segment) -> tuple[float, float] | None:
     d4 = _side(b.x1, b.y1, b.x2, b.y2, a.x2, a.y2)
     if d1 * d2 < 0 and d3 * d4 < 0:
         t = d3 / (d3 - d4)
-        x, y = a.x1 + t * (a.x2 - a.x1), a.y1 + t * (a.y2 - a.y1)
+        ax, ay, bx, by = a.x2 - a.x1, a.y2 - a.y1, b.x2 - b.x1, b.y2 - b.y1
+        x, y = a.x1 + t * ax, a.y1 + t * ay
+        # At 30 degrees or more the sine of the angle between them is at least a half.
+        steep = (ax * by - ay * bx) ** 2 >= 0.25 * (ax * ax + ay * ay) * (bx * bx + by * by)
         ends = ((a.x1, a.y1), (a.x2, a.y2), (b.x1, b.y1), (b.x2, b.y2))
-        angle = math.degrees(abs(math.atan2(a.y2 - a.y1, a.x2 - a.x1) - math.atan2(b.y2 - b.y1, b.x2 - b.x1))) % 180
-        clean = min(angle, 180 - angle) >= 30 and all(math.hypot(x - ex, y - ey) > TOUCH for ex, ey in ends)
+        clean = steep and all((x - ex) ** 2 + (y - ey) ** 2 > TOUCH * TOUCH for ex, ey in ends)
         return None if clean else (x, y)
     candidates = [
         (_distance_to(a.x1, a.y1, b), (a.x1, a.y1)),
@@ -525,52 +531,123 @@ CELL = 64.0
 the few lines near it, however large the map."""
 
 
-def _cell_span(segment: Segment) -> tuple[int, int, int, int]:
-    """The first and last column, and the first and last row, of the squares a segment passes near."""
-    left, right = min(segment.x1, segment.x2) - TOUCH, max(segment.x1, segment.x2) + TOUCH
+def _x_span(segment: Segment, top: float, bottom: float) -> tuple[float, float] | None:
+    """The least and greatest x of the part of `segment` between heights `top` and `bottom`; None if it has none."""
+    x1, y1, x2, y2 = segment
+    if max(y1, y2) < top or min(y1, y2) > bottom:
+        return None
+    if y1 == y2:
+        return min(x1, x2), max(x1, x2)
+    start, end = (max(0.0, min(1.0, (height - y1) / (y2 - y1))) for height in (top, bottom))
+    xs = x1 + start * (x2 - x1), x1 + end * (x2 - x1)
+    return min(xs), max(xs)
+
+
+def _cells(segment: Segment) -> Iterator[tuple[int, int, int]]:
+    """The squares a segment passes near, row by row: each row and its first and last column.
+
+    Row by row, so that a long slanting line covers the squares along it, not every square of the
+    rectangle between its ends."""
     top, bottom = min(segment.y1, segment.y2) - TOUCH, max(segment.y1, segment.y2) + TOUCH
-    return int(left // CELL), int(right // CELL), int(top // CELL), int(bottom // CELL)
+    for row in range(int(top // CELL), int(bottom // CELL) + 1):
+        span = _x_span(segment, row * CELL - TOUCH, (row + 1) * CELL + TOUCH)
+        if span is not None:
+            yield row, int((span[0] - TOUCH) // CELL), int((span[1] + TOUCH) // CELL)
+
+
+class _Squares:
+    """The squares the lines asked about pass near, and what passes each; found from any other segment by
+    its rows, or an upright one by its column, so that a long line costs no more to look up than a short one."""
+
+    def __init__(self, lines: Iterable[tuple[int, Segment]], *, by_ends: bool = False) -> None:
+        """The squares near each of `lines`, or only near its ends if `by_ends`."""
+        self.lines: dict[tuple[int, int], list[tuple[int, Segment]]] = defaultdict(list)
+        for line in lines:
+            segment = line[1]
+            where = [Segment(x, y, x, y) for x, y in ((segment.x1, segment.y1), (segment.x2, segment.y2))] if by_ends else [segment]
+            for row, first, last in (cell for place in where for cell in _cells(place)):
+                for column in range(first, last + 1):
+                    self.lines[(column, row)].append(line)
+        self.columns_of: dict[int, list[int]] = defaultdict(list)
+        self.rows_of: dict[int, list[int]] = defaultdict(list)
+        for column, row in self.lines:
+            self.columns_of[row].append(column)
+            self.rows_of[column].append(row)
+        for numbers in (*self.columns_of.values(), *self.rows_of.values()):
+            numbers.sort()
+
+    def near(self, segment: Segment) -> Iterator[list[tuple[int, Segment]]]:
+        """What passes the squares `segment` passes near."""
+        if segment.x1 == segment.x2:
+            top, bottom = int((min(segment.y1, segment.y2) - TOUCH) // CELL), int((max(segment.y1, segment.y2) + TOUCH) // CELL)
+            for column in range(int((segment.x1 - TOUCH) // CELL), int((segment.x1 + TOUCH) // CELL) + 1):
+                rows = self.rows_of.get(column, [])
+                for row in rows[bisect_left(rows, top) : bisect_right(rows, bottom)]:
+                    yield self.lines[(column, row)]
+            return
+        for row, first, last in _cells(segment):
+            columns = self.columns_of.get(row, [])
+            for column in columns[bisect_left(columns, first) : bisect_right(columns, last)]:
+                yield self.lines[(column, row)]
+
+
+def _within_30_degrees(segment: Segment, of_level: bool) -> bool:
+    """Whether `segment` runs within 30 degrees of level (or, if not `of_level`, of upright), or very nearly."""
+    along, across = abs(segment.x2 - segment.x1), abs(segment.y2 - segment.y1)
+    if not of_level:
+        along, across = across, along
+    return 3 * across * across <= along * along * 1.001
+
+
+class _Asked:
+    """The segments of the lines asked about, indexed for the other segments that may touch them.
+
+    Two segments at 30 degrees or more to each other touch only where an end of one is near the other
+    (`contact`): a level or upright segment is compared with the segments asked about whose ends are near
+    it, whose squares its own ends are in, and those that run nearly as it does; never with every line it
+    crosses cleanly, of which a large map has more than it has lines."""
+
+    def __init__(self, lines: list[tuple[int, Segment]]) -> None:
+        self.everything = _Squares(lines)
+        self.ends = _Squares(lines, by_ends=True)
+        self.level = _Squares((index, segment) for index, segment in lines if _within_30_degrees(segment, of_level=True))
+        self.upright = _Squares((index, segment) for index, segment in lines if _within_30_degrees(segment, of_level=False))
+
+    def near(self, other: Segment) -> Iterator[list[tuple[int, Segment]]]:
+        """Groups of the asked segments that may touch `other` (a segment may be in several)."""
+        if other.y1 != other.y2 and other.x1 != other.x2:
+            yield from self.everything.near(other)
+            return
+        yield from (self.level if other.y1 == other.y2 else self.upright).near(other)
+        yield from self.ends.near(other)
+        for x, y in ((other.x1, other.y1), (other.x2, other.y2)):
+            yield from self.everything.near(Segment(x, y, x, y))
 
 
 def touching(edges: list[Edge], nodes: dict[str, _Node], among: set[int] | None = None) -> list[tuple[int, int, tuple[float, float]]]:
     """Pairs of edges (by index) whose lines touch or overlap, except at a box both of them end at;
     only pairs with an edge `among` those given, if given."""
     asked = set(range(len(edges))) if among is None else among
-    # The squares the lines asked about pass near: each row's columns, in order, and what is in each square.
-    squares: dict[tuple[int, int], list[tuple[int, Segment]]] = defaultdict(list)
-    for index in asked:
-        for segment in _segments(edges[index].points):
-            first, last, top, bottom = _cell_span(segment)
-            for row in range(top, bottom + 1):
-                for column in range(first, last + 1):
-                    squares[(column, row)].append((index, segment))
-    columns_of: dict[int, list[int]] = defaultdict(list)
-    for column, row in squares:
-        columns_of[row].append(column)
-    for columns in columns_of.values():
-        columns.sort()
+    squares = _Asked([(index, segment) for index in asked for segment in _segments(edges[index].points)])
     found: dict[tuple[int, int], tuple[float, float]] = {}
     for other_index, edge in enumerate(edges):
         for other in _segments(edge.points):
-            first, last, top, bottom = _cell_span(other)
             compared: set[tuple[int, Segment]] = set()
-            for row in range(top, bottom + 1):
-                columns = columns_of.get(row, [])
-                for column in columns[bisect_left(columns, first) : bisect_right(columns, last)]:
-                    for index, segment in squares[(column, row)]:
-                        pair = (min(index, other_index), max(index, other_index))
-                        # Each pair once: a pair of lines both asked about is looked at from the first.
-                        if index == other_index or (other_index in asked and other_index < index) or pair in found:
-                            continue
-                        if (index, segment) in compared:
-                            continue
-                        compared.add((index, segment))
-                        point = contact(segment, other)
-                        if point is None:
-                            continue
-                        shared = set(edges[index].ends) & set(edges[other_index].ends)
-                        if not any(_near_box(point, nodes[role]) for role in shared):
-                            found[pair] = point
+            for lines in squares.near(other):
+                for index, segment in lines:
+                    pair = (min(index, other_index), max(index, other_index))
+                    # Each pair once: a pair of lines both asked about is looked at from the first.
+                    if index == other_index or (other_index in asked and other_index < index) or pair in found:
+                        continue
+                    if (index, segment) in compared:
+                        continue
+                    compared.add((index, segment))
+                    point = contact(segment, other)
+                    if point is None:
+                        continue
+                    shared = set(edges[index].ends) & set(edges[other_index].ends)
+                    if not any(_near_box(point, nodes[role]) for role in shared):
+                        found[pair] = point
     return [(one, other, point) for (one, other), point in found.items()]
 
 
@@ -580,6 +657,20 @@ def _near_box(point: tuple[float, float], node: _Node) -> bool:
     return node.x - margin <= x <= node.x + NODE_WIDTH + margin and node.y - margin <= y <= node.y + NODE_HEIGHT + margin
 
 
+ROUNDS = 4
+"""At most this many layouts of a map: each widens the gaps the last one's lanes need."""
+
+
+def _widened(drawing: _Drawing, grid: _Grid, row_gaps: dict[int, float], place_gaps: dict[int, float]) -> bool:
+    """Widen, in `row_gaps` and `place_gaps`, the gaps of `grid` too narrow for the lanes of `drawing`; whether any was."""
+    channels = _Channels(grid)
+    narrow_rows = {gap: size for gap, size in drawing.row_gaps.items() if size > channels.row_gap_size(gap) + 0.5}
+    narrow_places = {gap: size for gap, size in drawing.place_gaps.items() if size > channels.place_gap_size(gap) + 0.5}
+    row_gaps.update(narrow_rows)
+    place_gaps.update(narrow_places)
+    return bool(narrow_rows or narrow_places)
+
+
 def _edges(columns: list[_Column], moves: list[tuple[Role, str, str]]) -> tuple[_Grid, list[Edge], float]:
     """The boxes in place and every move's line: straight where that touches no box and no other line,
     else bent through the gaps; gaps are widened where their lanes need it. Also the lowest point a line reaches."""
@@ -587,32 +678,33 @@ def _edges(columns: list[_Column], moves: list[tuple[Role, str, str]]) -> tuple[
     place_gaps: dict[int, float] = {}
     bent: set[int] = set()
     # Widening a gap moves boxes, which may let other lines go straight: a few rounds settle it.
-    for _ in range(3):
+    for last_round in [False] * (ROUNDS - 1) + [True]:
         grid = _layout(columns, row_gaps, place_gaps)
         drawn = [_Move(index, kind, grid.nodes[role.id], grid.nodes[target]) for index, (role, kind, target) in enumerate(moves)]
         boxes = _Boxes(list(grid.nodes.values()))
         plans = {move.number: (None if move.number in bent else _straight_plan(move, boxes)) or _around_plan(move) for move in drawn}
+        drawing = _draw(drawn, plans, grid)
+        # Lines are compared once their gaps hold their lanes: lanes squeezed into a gap too narrow touch
+        # one another, and would bend lines for nothing (and, on a large map, cost a comparison per pair).
+        if _widened(drawing, grid, row_gaps, place_gaps) and not last_round:
+            continue
         while True:
-            drawing = _draw(drawn, plans, grid)
             edges = [Edge(move.kind, drawing.points[move.number], (move.source.role.id, move.target.role.id)) for move in drawn]
             # A slanting line that touches another line, or a box once its ends have their places, is bent
             # instead; aligned and bent lines keep apart by construction.
             slanting = {move.number for move in drawn if plans[move.number].shape == "straight" and not plans[move.number].aligned}
-            slanting &= {index for pair in touching(edges, grid.nodes, among=slanting) for index in pair[:2]} | {
-                index for index in slanting if boxes.crossed(edges[index].points, edges[index].ends)
-            }
+            # Those through a box first: cheap to find, and they need not be compared with other lines.
+            through_boxes = {index for index in slanting if boxes.crossed(edges[index].points, edges[index].ends)}
+            clear = slanting - through_boxes
+            slanting = through_boxes | (clear & {index for pair in touching(edges, grid.nodes, among=clear) for index in pair[:2]})
             if not slanting:
                 break
             bent |= slanting
             for index in slanting:
                 plans[index] = _around_plan(drawn[index])
-        channels = _Channels(grid)
-        narrow_rows = {gap: size for gap, size in drawing.row_gaps.items() if size > channels.row_gap_size(gap) + 0.5}
-        narrow_places = {gap: size for gap, size in drawing.place_gaps.items() if size > channels.place_gap_size(gap) + 0.5}
-        if not narrow_rows and not narrow_places:
+            drawing = _draw(drawn, plans, grid)
+        if not _widened(drawing, grid, row_gaps, place_gaps):
             break
-        row_gaps.update(narrow_rows)
-        place_gaps.update(narrow_places)
     return grid, edges, drawing.lowest
 
 
