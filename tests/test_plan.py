@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+import time
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, Site, axe_violations, settled
-from playwright.sync_api import Page, expect
+from helpers import FIXTURES, PATIENCE, Site, axe_violations, settled
+from playwright.sync_api import Page, Route, expect
 from pypdf import PdfReader
 
 from macros.loading import load_guide
@@ -143,6 +144,38 @@ def test_about_me_fills_the_templates(page: Page, site_url: str) -> None:
     page.get_by_label("Your name").fill("Ada Example")
     page.get_by_label("Your manager").fill("Grace Example")
     page.get_by_label("My role").select_option(MINE)
+    page.goto(site_url + "/templates/meeting-request/")
+    expect(page.locator('[data-cg-part="body"]')).to_contain_text("Grace Example")
+    expect(page.locator('[data-cg-part="body"]')).to_contain_text("Ada Example")
+
+
+def _held(page: Page, held: dict[str, Route], name: str) -> Route:
+    """The request held under `name`, once the page has made it."""
+    deadline = time.monotonic() + PATIENCE
+    while name not in held and time.monotonic() < deadline:
+        page.wait_for_timeout(50)  # how often to look, not how long to wait
+    assert name in held, f"the page never asked for its {name}"
+    return held[name]
+
+
+@pytest.mark.browser
+def test_what_is_typed_before_the_page_is_ready_is_kept(page: Page, site_url: str) -> None:
+    """On a slow network the fields show before the page's script and data arrive: a name typed
+    then stays and is kept, and nothing can be typed while the data loads, only to be dropped."""
+    held: dict[str, Route] = {}
+    # The first request of each is held; later pages load as usual.
+    page.route("**/assets/career-guide/plan.js", lambda route: held.setdefault("script", route), times=1)
+    page.route(f"**/{PLAN_DATA_PATH}", lambda route: held.setdefault("data", route), times=1)
+    page.goto(site_url + "/plan/", wait_until="commit")
+    page.get_by_label("Your name").fill("Ada Example")
+    _held(page, held, "script").continue_()
+    data = _held(page, held, "data")
+    expect(page.get_by_label("Your manager")).to_be_disabled()
+    expect(page.get_by_label("My role")).to_be_disabled()
+    data.continue_()
+    expect(page.get_by_label("Your manager")).to_be_enabled()  # the page is ready
+    expect(page.get_by_label("Your name")).to_have_value("Ada Example")
+    page.get_by_label("Your manager").fill("Grace Example")
     page.goto(site_url + "/templates/meeting-request/")
     expect(page.locator('[data-cg-part="body"]')).to_contain_text("Grace Example")
     expect(page.locator('[data-cg-part="body"]')).to_contain_text("Ada Example")

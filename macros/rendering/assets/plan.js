@@ -665,21 +665,39 @@
     }
   }
 
+  // What was typed or chosen in "About me" before this script ran (the fields show first on a slow network).
+  function typedEarly(box) {
+    const early = {};
+    for (const field of box.querySelectorAll("[data-cg-plan-field]")) {
+      if (field.value.trim()) early[field.dataset.cgPlanField] = field.value.trim();
+    }
+    return early;
+  }
+
   async function setUp() {
     suggestRatings();
     const box = root();
     if (!box) return;
-    try {
-      if (!data) {
+    let early = {};
+    if (!data) {
+      early = typedEarly(box);
+      // Nothing can be kept until the data is in: the fields wait rather than take what would be lost.
+      for (const field of box.querySelectorAll("[data-cg-plan-field]")) field.disabled = true;
+      try {
         const response = await fetch(box.dataset.cgPlan);
         if (!response.ok) throw new Error(String(response.status));
         data = await response.json();
+      } catch {
+        announce("The guide's data could not be loaded: reload the page to try again.", null, { sticky: true });
+        return;
       }
-    } catch {
-      announce("The guide's data could not be loaded: reload the page to try again.", null, { sticky: true });
-      return;
     }
     openShared();
+    // Typed before the page was ready: the reader's own, kept (a shared plan is only read, and theirs waits below it).
+    if (Object.keys(early).length && !shared) {
+      const kept = savePlan({ ...ownPlan(), ...early });
+      if (!kept.ok) announce(guide().unkeptMessage(kept, "Your plan"), box, { sticky: true });
+    }
     render();
   }
 
