@@ -277,10 +277,9 @@
     box.append(element("p", `${roleName(plan.role)} (or ${rater}, where given) against what ${target.title} expects, biggest gaps first.`));
     const table = element("table", "", { class: "cg-plan__compare" });
     const head = element("tr");
-    const rows = gaps(plan);
     // Beside each gap, the first ways to grow into the expected step, where the competency writes some.
-    const ways = (row) => (row.gap > 0 ? core.waysToGrow(data, row.id, row.expected).slice(0, 2) : []);
-    const gapTitle = rows.some((row) => ways(row).length) ? "Gap, and ways to grow" : "Gap";
+    const rows = gaps(plan).map((row) => ({ ...row, ways: row.gap > 0 ? core.waysToGrow(data, row.id, row.expected).slice(0, 2) : [] }));
+    const gapTitle = rows.some((row) => row.ways.length) ? "Gap, and ways to grow" : "Gap";
     for (const title of ["Competency", shared ? "Where they are" : "Where I am", `${target.title} expects`, gapTitle]) head.append(element("th", title, { scope: "col" }));
     table.append(element("thead"), element("tbody"));
     table.tHead.append(head);
@@ -291,9 +290,9 @@
       const where = row.unsure ? "Not sure" : `${stepName(row.id, row.current)}${row.rated ? (shared ? " (their rating)" : " (my rating)") : ""}`;
       const gap = row.gap > 0 ? `${row.gap} level${row.gap > 1 ? "s" : ""} to grow` : "None";
       const gapCell = element("td", gap);
-      if (ways(row).length) {
+      if (row.ways.length) {
         const list = element("ul", "", { class: "cg-plan__grow" });
-        for (const way of ways(row)) list.append(element("li", way));
+        for (const way of row.ways) list.append(element("li", way));
         gapCell.append(list);
       }
       tr.append(name, element("td", where), element("td", stepName(row.id, row.expected)), gapCell);
@@ -647,19 +646,19 @@
     if (!fields.length) return;
     // The page's competencies as the data file would give them, so that the plan is read as on its own
     // page: ratings kept under a competency's old id followed, and ratings outside its scale left out.
-    const steps = (field) => JSON.parse(field.dataset.cgPlanSteps);
-    const idOf = (field) => field.dataset.cgPlanRating.split(" ")[0];
     const known = { roles: core.dict(), competencies: core.dict(), renamed: { competencies: core.dict() } };
-    for (const field of fields) {
+    const shown = fields.map((field) => {
       const [id, ...before] = field.dataset.cgPlanRating.split(" ");
-      known.competencies[id] = { steps: steps(field) };
+      const steps = JSON.parse(field.dataset.cgPlanSteps);
+      known.competencies[id] = { steps };
       for (const old of before) known.renamed.competencies[old] = id;
-    }
+      return { field, id, steps };
+    });
     const { ratings } = core.planAgainstData(guide().store.read(planKey), known).plan;
-    for (const field of fields) {
-      const rating = own(ratings, idOf(field));
+    for (const { field, id, steps } of shown) {
+      const rating = own(ratings, id);
       if (rating === undefined || field.value) continue;
-      field.defaultValue = `${rating === UNSURE ? "Not sure" : steps(field)[rating - 1]} (from My plan)`;
+      field.defaultValue = `${rating === UNSURE ? "Not sure" : steps[rating - 1]} (from My plan)`;
       field.value = field.defaultValue;
       field.classList.remove("cg-empty");
     }
@@ -694,11 +693,8 @@
     }
     openShared();
     // Typed before the page was ready: the reader's own, kept (a shared plan is only read, and theirs waits below it).
-    if (Object.keys(early).length && !shared) {
-      const kept = savePlan({ ...ownPlan(), ...early });
-      if (!kept.ok) announce(guide().unkeptMessage(kept, "Your plan"), box, { sticky: true });
-    }
-    render();
+    if (Object.keys(early).length && !shared) update(early, box);
+    else render();
   }
 
   // A shared link opened on the plan page itself (pasted into the address bar) changes only the fragment.
